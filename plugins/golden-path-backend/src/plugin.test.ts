@@ -1,129 +1,157 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { goldenPathPlugin } from './plugin';
-import request from 'supertest';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { goldenPathProvenanceExtensionPoint } from '@golden-path/plugin-golden-path-node';
+import request from 'supertest';
+import { goldenPathPlugin } from './plugin';
+import { sampleCatalog } from './__testUtils__/entities';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [goldenPathPlugin],
-    });
+async function startBackend(extraFeatures: any[] = []) {
+  const scheduler = mockServices.scheduler.mock();
+  const { server } = await startTestBackend({
+    features: [
+      goldenPathPlugin,
+      catalogServiceMock.factory({ entities: sampleCatalog }),
+      scheduler.factory,
+      ...extraFeatures,
+    ],
+  });
+  const runPass = async () => {
+    const [[task]] = scheduler.scheduleTask.mock.calls;
+    await task.fn(new AbortController().signal);
+  };
+  return { server, scheduler, runPass };
+}
 
-    await request(server).get('/api/golden-path/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/golden-path/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/golden-path/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/golden-path/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+describe('golden-path backend plugin', () => {
+  it('schedules the catalog pass globally, once across replicas', async () => {
+    const { scheduler } = await startBackend();
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'golden-path-record-provenance',
+        scope: 'global',
+        frequency: { minutes: 30 },
+      }),
+    );
   });
 
-  it('should create TODO item with catalog information', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        goldenPathPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
-        }),
-      ],
+  it('serves what the catalog pass recorded', async () => {
+    const { server, runPass } = await startBackend();
+
+    const before = await request(server).get(
+      '/api/golden-path/entities/component/default/payments-api',
+    );
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({
+      entityRef: 'component:default/payments-api',
+      status: 'pending',
+      provenance: null,
+      evaluatedAt: null,
     });
 
-    const createRes = await request(server)
-      .post('/api/golden-path/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
+    await runPass();
 
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
+    const after = await request(server).get(
+      '/api/golden-path/entities/Component/default/payments-api',
+    );
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({
+      entityRef: 'component:default/payments-api',
+      status: 'recorded',
+      provenance: {
+        templateRef: 'template:default/node-service',
+        templateVersion: '1.2.0',
+        goldenPathId: 'node-service',
+        source: 'golden-path-tag',
+      },
+      evaluatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+
+    const offPath = await request(server).get(
+      '/api/golden-path/entities/component/default/legacy-billing',
+    );
+    expect(offPath.body).toMatchObject({ status: 'recorded', provenance: null });
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        goldenPathPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
-    });
+  it('answers not-eligible for kinds it does not evaluate', async () => {
+    const { server } = await startBackend();
+    const response = await request(server).get(
+      '/api/golden-path/entities/system/default/payments',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('not-eligible');
+  });
 
-    const createRes = await request(server)
-      .post('/api/golden-path/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
+  it('rejects requests without credentials with 401', async () => {
+    const { server } = await startBackend();
+    const response = await request(server)
+      .get('/api/golden-path/entities/component/default/payments-api')
+      .set('Authorization', mockCredentials.none.header());
+    expect(response.status).toBe(401);
+  });
 
-    const listRes = await request(server).get('/api/golden-path/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
+  it('accepts service credentials', async () => {
+    const { server } = await startBackend();
+    const response = await request(server)
+      .get('/api/golden-path/entities/component/default/payments-api')
+      .set('Authorization', mockCredentials.service.header());
+    expect(response.status).toBe(200);
+  });
 
-    const getRes = await request(server).get('/api/golden-path/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
+  it('answers 404 naming an entity the catalog does not have', async () => {
+    const { server } = await startBackend();
+    const response = await request(server).get(
+      '/api/golden-path/entities/component/default/no-such-service',
+    );
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe(
+      "No entity 'component:default/no-such-service' in the catalog",
+    );
+  });
+
+  it.each([
+    ['kind', '/api/golden-path/entities/com%20ponent/default/payments-api', "invalid kind 'com ponent'"],
+    ['namespace', '/api/golden-path/entities/component/default!/payments-api', "invalid namespace 'default!'"],
+    ['name', `/api/golden-path/entities/component/default/${'x'.repeat(64)}`, 'invalid name'],
+  ])('answers 400 for a malformed %s', async (_part, path, message) => {
+    const { server } = await startBackend();
+    const response = await request(server).get(path);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(message);
+  });
+
+  it('consults provenance resolvers that modules add through the extension point', async () => {
+    const registryModule = createBackendModule({
+      pluginId: 'golden-path',
+      moduleId: 'test-registry',
+      register(env) {
+        env.registerInit({
+          deps: { provenance: goldenPathProvenanceExtensionPoint },
+          async init({ provenance }) {
+            provenance.addProvenanceResolver({
+              id: 'registry',
+              resolve: async entity =>
+                entity.metadata.name === 'legacy-billing'
+                  ? { templateRef: 'template:default/java-service', source: 'registry' }
+                  : undefined,
+            });
+          },
+        });
+      },
+    });
+    const { server, runPass } = await startBackend([registryModule]);
+    await runPass();
+
+    const response = await request(server).get(
+      '/api/golden-path/entities/component/default/legacy-billing',
+    );
+    expect(response.body.provenance).toEqual({
+      templateRef: 'template:default/java-service',
+      source: 'registry',
     });
   });
 });

@@ -1,18 +1,8 @@
-/***/
 /**
- * Node.js library for the golden-path plugin.
+ * Extension points and contracts through which backend modules extend the
+ * Golden Path backend.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './extensions';

@@ -1,0 +1,2 @@
+export { readProvenance } from './readProvenance';
+export { entityApiPath } from './entityApiPath';

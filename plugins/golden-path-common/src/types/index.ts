@@ -1,0 +1,5 @@
+export type {
+  EntityProvenanceResponse,
+  Provenance,
+  ProvenanceSource,
+} from './provenance';

@@ -1,0 +1,53 @@
+/**
+ * Where the suite learned which template an entity came from.
+ *
+ * - `golden-path-tag`: the `golden-path.io/path` annotation written by the
+ *   suite's `golden-path:tag` action, together with the source template.
+ * - `source-template-annotation`: `backstage.io/source-template`, written by
+ *   Backstage's own `catalog:write` action.
+ * - `scaffolded-from`: `spec.scaffoldedFrom`, written by the community
+ *   scaffolder annotator.
+ *
+ * @public
+ */
+export type ProvenanceSource =
+  | 'golden-path-tag'
+  | 'source-template-annotation'
+  | 'scaffolded-from'
+  // Sources added by ProvenanceResolver modules name themselves.
+  | (string & {});
+
+/**
+ * The template an entity came from, as read from its catalog data.
+ *
+ * @public
+ */
+export interface Provenance {
+  /** Entity ref of the template, e.g. `template:default/node-service`. */
+  templateRef: string;
+  /** Template version from `backstage.io/template-version`, if present. */
+  templateVersion?: string;
+  /** Golden path id from `golden-path.io/path`, if present. */
+  goldenPathId?: string;
+  source: ProvenanceSource;
+}
+
+/**
+ * What the backend knows about one entity, as served by
+ * `GET /entities/{kind}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export interface EntityProvenanceResponse {
+  entityRef: string;
+  /**
+   * `recorded` once a catalog pass has evaluated the entity;
+   * `pending` when the entity is in the catalog but not evaluated yet;
+   * `not-eligible` for kinds the suite does not evaluate.
+   */
+  status: 'recorded' | 'pending' | 'not-eligible';
+  /** The template the entity came from; `null` when it is on no golden path. */
+  provenance: Provenance | null;
+  /** When the backend last evaluated the entity (ISO 8601), `null` if pending. */
+  evaluatedAt: string | null;
+}
