@@ -39,7 +39,9 @@ function run(title, command, commandArgs, env = {}) {
   const result = spawnSync(command, commandArgs, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, CI: 'true', ...env },
+    // Docker is never started for TestDatabases: PostgreSQL and MySQL come from
+    // the connection-string variables, and are skipped where those are unset.
+    env: { ...process.env, CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1', ...env },
   });
   console.log(
     `=== ${title}: exit ${result.status} in ${Math.round(

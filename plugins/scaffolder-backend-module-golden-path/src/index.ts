@@ -1,8 +1,8 @@
-/***/
 /**
- * The golden-path module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions of the Golden Path suite: `golden-path:tag`.
  *
  * @packageDocumentation
  */
 
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleGoldenPath as default } from './module';
+export { createTagAction } from './actions/tag';

@@ -1,21 +1,21 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createTagAction } from './actions/tag';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers the Golden Path scaffolder actions.
+ *
+ * @public
  */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+export const scaffolderModuleGoldenPath = createBackendModule({
   pluginId: 'scaffolder',
+  moduleId: 'golden-path',
   register({ registerInit }) {
     registerInit({
-      deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
+      async init({ scaffolderActions }) {
+        scaffolderActions.addActions(createTagAction());
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
     });
   },
-})
+});
