@@ -1,5 +1,6 @@
 import { createDevApp } from '@backstage/frontend-dev-utils';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import goldenPathPlugin from '../src/alpha';
 
-import plugin from '../src';
-
-createDevApp({ features: [plugin] });
+// Run with `yarn start` in this folder against a backend on :7007.
+createDevApp({ features: [catalogPlugin, goldenPathPlugin] });

@@ -1,0 +1,50 @@
+import { Entity } from '@backstage/catalog-model';
+import { createExtensionTester, renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import plugin, { goldenPathEntityCard } from './alpha';
+import { goldenPathApiRef } from './api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'search-indexer', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/search', lifecycle: 'production' },
+};
+
+describe('golden-path new frontend system plugin', () => {
+  it('is the golden-path plugin', () => {
+    expect(plugin.id).toBe('golden-path');
+  });
+
+  it('places the card on components only', () => {
+    const tester = createExtensionTester(goldenPathEntityCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(entity)).toBe(true);
+    expect(filter?.({ ...entity, kind: 'System' })).toBe(false);
+  });
+
+  it('renders the card from the extension', async () => {
+    const tester = createExtensionTester(goldenPathEntityCard);
+    await renderInTestApp(
+      <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>,
+      {
+        apis: [
+          [
+            goldenPathApiRef,
+            {
+              getEntityProvenance: async () => ({
+                entityRef: 'component:default/search-indexer',
+                status: 'recorded' as const,
+                provenance: null,
+                evaluatedAt: '2026-11-24T08:00:00.000Z',
+              }),
+            },
+          ],
+        ],
+      },
+    );
+    expect(await screen.findByText('Not on a golden path')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,43 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { GoldenPathClient } from './GoldenPathClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://localhost:7007/api/golden-path';
+const client = new GoldenPathClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: { fetch: (input, init) => fetch(input, init) },
+});
+
+describe('GoldenPathClient', () => {
+  it('fetches one entity from the backend path for it', async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/Component/default/payments-api`, () =>
+        HttpResponse.json({ entityRef: 'component:default/payments-api', status: 'pending', provenance: null, evaluatedAt: null }),
+      ),
+    );
+    await expect(
+      client.getEntityProvenance({ kind: 'Component', namespace: 'default', name: 'payments-api' }),
+    ).resolves.toMatchObject({ status: 'pending' });
+  });
+
+  it('turns an error response into a ResponseError carrying the backend message', async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/Component/default/gone`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: "No entity 'component:default/gone' in the catalog" }, response: { statusCode: 404 } },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(
+      client.getEntityProvenance({ kind: 'Component', namespace: 'default', name: 'gone' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      body: { error: { message: "No entity 'component:default/gone' in the catalog" } },
+    });
+  });
+});

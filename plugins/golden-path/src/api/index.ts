@@ -1,0 +1,3 @@
+export { goldenPathApiRef } from './GoldenPathApi';
+export type { GoldenPathApi } from './GoldenPathApi';
+export { GoldenPathClient } from './GoldenPathClient';

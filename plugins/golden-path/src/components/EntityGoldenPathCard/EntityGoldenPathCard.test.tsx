@@ -1,0 +1,106 @@
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common';
+import { screen } from '@testing-library/react';
+import { GoldenPathApi, goldenPathApiRef } from '../../api';
+import { EntityGoldenPathCard } from './EntityGoldenPathCard';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+};
+
+function renderCard(getEntityProvenance: GoldenPathApi['getEntityProvenance']) {
+  const api: GoldenPathApi = { getEntityProvenance };
+  return renderInTestApp(
+    <TestApiProvider apis={[[goldenPathApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityGoldenPathCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const recorded: EntityProvenanceResponse = {
+  entityRef: 'component:default/payments-api',
+  status: 'recorded',
+  provenance: {
+    templateRef: 'template:default/node-service',
+    templateVersion: '1.2.0',
+    goldenPathId: 'node-service',
+    source: 'golden-path-tag',
+  },
+  evaluatedAt: '2026-11-24T08:00:00.000Z',
+};
+
+describe('EntityGoldenPathCard', () => {
+  it('asks the API about the entity on the page, once', async () => {
+    const get = jest.fn().mockResolvedValue(recorded);
+    await renderCard(get);
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+  });
+
+  it('shows the golden path and links the template', async () => {
+    await renderCard(async () => recorded);
+
+    expect(await screen.findByText(/On golden path/)).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: /node-service/ });
+    expect(link).toHaveAttribute('href', '/catalog/default/template/node-service');
+    expect(
+      screen.getByText(/Path: node-service · Template version: 1.2.0 · Source: golden-path:tag/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Evaluated /)).toBeInTheDocument();
+  });
+
+  it('says when the entity is on no golden path', async () => {
+    await renderCard(async () => ({ ...recorded, provenance: null }));
+
+    expect(await screen.findByText('Not on a golden path')).toBeInTheDocument();
+    expect(screen.queryByText(/On golden path/)).not.toBeInTheDocument();
+  });
+
+  it('says when the entity has not been evaluated yet', async () => {
+    await renderCard(async () => ({
+      ...recorded,
+      status: 'pending',
+      provenance: null,
+      evaluatedAt: null,
+    }));
+
+    expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
+    expect(screen.queryByText('Not on a golden path')).not.toBeInTheDocument();
+  });
+
+  it('shows a progress indicator while loading', async () => {
+    await renderCard(() => new Promise(() => {}));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error instead of a verdict', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: "No entity 'component:default/payments-api' in the catalog" },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response as any);
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText(/Could not load golden-path data/)).toBeInTheDocument();
+    expect(screen.getAllByText(/No entity 'component:default\/payments-api' in the catalog/).length).toBeGreaterThan(0);
+    expect(screen.queryByText('Not on a golden path')).not.toBeInTheDocument();
+  });
+});
