@@ -26,6 +26,8 @@ export const goldenPathEntityCard = EntityCardBlueprint.make({
   name: 'golden-path',
   params: {
     filter: { kind: 'component' },
+    // Beside "About": where a developer looks first on the overview.
+    type: 'info',
     loader: () =>
       import('./components/EntityGoldenPathCard').then(m => (
         <m.EntityGoldenPathCard />
