@@ -2,7 +2,7 @@
 // "N passed, N failed" summing all of them, so a run's result (and a run that
 // executed nothing) is obvious at a glance.
 //
-//   node scripts/test-all.mjs            unit + database + end-to-end
+//   node scripts/test-all.mjs            tsc + lint + unit + database + end-to-end
 //   node scripts/test-all.mjs --unit     Jest only
 //   node scripts/test-all.mjs --e2e      Playwright only
 //
@@ -29,7 +29,11 @@ const yarn = join(
 );
 
 const engines = [
-  ['PostgreSQL', 'BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING', /POSTGRES/],
+  [
+    'PostgreSQL',
+    'BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING',
+    /POSTGRES/,
+  ],
   ['MySQL', 'BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING', /MYSQL/],
 ];
 
@@ -41,7 +45,12 @@ function run(title, command, commandArgs, env = {}) {
     stdio: 'inherit',
     // Docker is never started for TestDatabases: PostgreSQL and MySQL come from
     // the connection-string variables, and are skipped where those are unset.
-    env: { ...process.env, CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1', ...env },
+    env: {
+      ...process.env,
+      CI: 'true',
+      BACKSTAGE_TEST_DISABLE_DOCKER: '1',
+      ...env,
+    },
   });
   console.log(
     `=== ${title}: exit ${result.status} in ${Math.round(
@@ -53,6 +62,20 @@ function run(title, command, commandArgs, env = {}) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+
+if (!only) {
+  // Type and lint errors fail the run like a failing test would.
+  for (const [title, commandArgs] of [
+    ['type check (tsc)', ['tsc']],
+    ['lint (ESLint)', ['backstage-cli', 'repo', 'lint']],
+  ]) {
+    const status = run(title, process.execPath, [yarn, ...commandArgs]);
+    if (status !== 0) {
+      problems.push(`${title} failed`);
+      totals.failed += 1;
+    }
+  }
+}
 
 if (only !== '--e2e') {
   const report = join(out, 'jest.json');

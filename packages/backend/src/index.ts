@@ -40,5 +40,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Golden Path: the backend plugin and the scaffolder actions
 
 backend.add(import('@golden-path/plugin-golden-path-backend'));
-backend.add(import('@golden-path/plugin-scaffolder-backend-module-golden-path'));
+backend.add(
+  import('@golden-path/plugin-scaffolder-backend-module-golden-path'),
+);
 backend.start();

@@ -74,7 +74,10 @@ describe('golden-path backend plugin', () => {
     const offPath = await request(server).get(
       '/api/golden-path/entities/component/default/legacy-billing',
     );
-    expect(offPath.body).toMatchObject({ status: 'recorded', provenance: null });
+    expect(offPath.body).toMatchObject({
+      status: 'recorded',
+      provenance: null,
+    });
   });
 
   it('answers not-eligible for kinds it does not evaluate', async () => {
@@ -114,9 +117,21 @@ describe('golden-path backend plugin', () => {
   });
 
   it.each([
-    ['kind', '/api/golden-path/entities/com%20ponent/default/payments-api', "invalid kind 'com ponent'"],
-    ['namespace', '/api/golden-path/entities/component/default!/payments-api', "invalid namespace 'default!'"],
-    ['name', `/api/golden-path/entities/component/default/${'x'.repeat(64)}`, 'invalid name'],
+    [
+      'kind',
+      '/api/golden-path/entities/com%20ponent/default/payments-api',
+      "invalid kind 'com ponent'",
+    ],
+    [
+      'namespace',
+      '/api/golden-path/entities/component/default!/payments-api',
+      "invalid namespace 'default!'",
+    ],
+    [
+      'name',
+      `/api/golden-path/entities/component/default/${'x'.repeat(64)}`,
+      'invalid name',
+    ],
   ])('answers 400 for a malformed %s', async (_part, path, message) => {
     const { server } = await startBackend();
     const response = await request(server).get(path);
@@ -136,7 +151,10 @@ describe('golden-path backend plugin', () => {
               id: 'registry',
               resolve: async entity =>
                 entity.metadata.name === 'legacy-billing'
-                  ? { templateRef: 'template:default/java-service', source: 'registry' }
+                  ? {
+                      templateRef: 'template:default/java-service',
+                      source: 'registry',
+                    }
                   : undefined,
             });
           },

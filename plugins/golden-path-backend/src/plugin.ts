@@ -49,7 +49,9 @@ export const goldenPathPlugin = createBackendPlugin({
           // Global: one replica runs each pass, whatever the replica count.
           scope: 'global',
           ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
             : RecordProvenanceTask.defaultSchedule),
           fn: signal => task.run(signal).then(() => undefined),
         });

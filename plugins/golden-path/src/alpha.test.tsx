@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { createExtensionTester, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import plugin, { goldenPathEntityCard } from './alpha';
@@ -10,7 +13,11 @@ const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'search-indexer', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/search', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/search',
+    lifecycle: 'production',
+  },
 };
 
 describe('golden-path new frontend system plugin', () => {

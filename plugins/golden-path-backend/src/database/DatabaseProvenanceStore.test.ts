@@ -33,10 +33,16 @@ describe('DatabaseProvenanceStore', () => {
           },
           evaluatedAt,
         },
-        { entityRef: 'component:default/legacy', provenance: null, evaluatedAt },
+        {
+          entityRef: 'component:default/legacy',
+          provenance: null,
+          evaluatedAt,
+        },
       ]);
 
-      await expect(store.get('Component:default/payments-api')).resolves.toEqual({
+      await expect(
+        store.get('Component:default/payments-api'),
+      ).resolves.toEqual({
         entityRef: 'component:default/payments-api',
         provenance: {
           templateRef: 'template:default/node-service',
@@ -51,7 +57,9 @@ describe('DatabaseProvenanceStore', () => {
         provenance: null,
         evaluatedAt,
       });
-      await expect(store.get('component:default/unknown')).resolves.toBeUndefined();
+      await expect(
+        store.get('component:default/unknown'),
+      ).resolves.toBeUndefined();
 
       const later = new Date('2026-11-21T10:00:00.000Z');
       await store.writeBatch('run-2', [

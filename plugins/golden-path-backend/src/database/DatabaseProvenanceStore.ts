@@ -26,7 +26,10 @@ function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-function toRow(runId: string, record: EntityProvenanceRecord): DbEntityProvenanceRow {
+function toRow(
+  runId: string,
+  record: EntityProvenanceRecord,
+): DbEntityProvenanceRow {
   return {
     entity_ref: record.entityRef,
     template_ref: record.provenance?.templateRef ?? null,
@@ -81,7 +84,9 @@ export class DatabaseProvenanceStore implements ProvenanceStore {
       for (let i = 0; i < records.length; i += BATCH_SIZE) {
         await tx<DbEntityProvenanceRow>(PROVENANCE_TABLE)
           .insert(
-            records.slice(i, i + BATCH_SIZE).map(record => toRow(runId, record)),
+            records
+              .slice(i, i + BATCH_SIZE)
+              .map(record => toRow(runId, record)),
           )
           .onConflict('entity_ref')
           .merge();

@@ -33,10 +33,14 @@ describe('migrations', () => {
       ).resolves.toEqual([{ template_ref: 'template:default/node-service' }]);
 
       await knex.migrate.rollback({ directory }, true);
-      await expect(knex.schema.hasTable('golden_path_entity_provenance')).resolves.toBe(false);
+      await expect(
+        knex.schema.hasTable('golden_path_entity_provenance'),
+      ).resolves.toBe(false);
 
       await knex.migrate.latest({ directory });
-      await expect(knex.schema.hasTable('golden_path_entity_provenance')).resolves.toBe(true);
+      await expect(
+        knex.schema.hasTable('golden_path_entity_provenance'),
+      ).resolves.toBe(true);
     },
   );
 });

@@ -32,7 +32,12 @@ export async function createRouter(options: {
     }
     let body: EntityProvenanceResponse;
     if (!RECORDED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
-      body = { entityRef, status: 'not-eligible', provenance: null, evaluatedAt: null };
+      body = {
+        entityRef,
+        status: 'not-eligible',
+        provenance: null,
+        evaluatedAt: null,
+      };
     } else {
       const record = await store.get(entityRef);
       body = record

@@ -30,26 +30,36 @@ describe('RecordProvenanceTask', () => {
 
     await expect(task.run()).resolves.toEqual({ recorded: 3, removed: 0 });
 
-    expect((await store.get('component:default/payments-api'))?.provenance).toEqual({
+    expect(
+      (await store.get('component:default/payments-api'))?.provenance,
+    ).toEqual({
       templateRef: 'template:default/node-service',
       templateVersion: '1.2.0',
       goldenPathId: 'node-service',
       source: 'golden-path-tag',
     });
-    expect((await store.get('component:default/search-indexer'))?.provenance).toEqual({
+    expect(
+      (await store.get('component:default/search-indexer'))?.provenance,
+    ).toEqual({
       templateRef: 'template:default/python-service',
       source: 'scaffolded-from',
     });
-    expect((await store.get('component:default/legacy-billing'))?.provenance).toBeNull();
+    expect(
+      (await store.get('component:default/legacy-billing'))?.provenance,
+    ).toBeNull();
     await expect(store.get('system:default/payments')).resolves.toBeUndefined();
   });
 
   it('pages through a catalog larger than one page', async () => {
-    const many = Array.from({ length: 450 }, (_, i) => component(`service-${i}`));
+    const many = Array.from({ length: 450 }, (_, i) =>
+      component(`service-${i}`),
+    );
     const { task, store } = await setup(many);
 
     await expect(task.run()).resolves.toEqual({ recorded: 450, removed: 0 });
-    await expect(store.get('component:default/service-449')).resolves.toBeDefined();
+    await expect(
+      store.get('component:default/service-449'),
+    ).resolves.toBeDefined();
   });
 
   it('removes records of entities that left the catalog on the next pass', async () => {
@@ -71,7 +81,9 @@ describe('RecordProvenanceTask', () => {
       recorded: 2,
       removed: 1,
     });
-    await expect(store.get('component:default/payments-api')).resolves.toBeUndefined();
+    await expect(
+      store.get('component:default/payments-api'),
+    ).resolves.toBeUndefined();
   });
 
   it('keeps the previous records when a pass is aborted half way', async () => {
@@ -83,7 +95,9 @@ describe('RecordProvenanceTask', () => {
     controller.abort();
     await expect(task.run(controller.signal)).rejects.toThrow(/aborted/);
 
-    await expect(store.get('component:default/payments-api')).resolves.toEqual(before);
+    await expect(store.get('component:default/payments-api')).resolves.toEqual(
+      before,
+    );
   });
 
   it('asks resolvers from modules only when the catalog names no template, isolating failures', async () => {
@@ -103,13 +117,15 @@ describe('RecordProvenanceTask', () => {
 
     await task.run();
 
-    expect((await store.get('component:default/legacy-billing'))?.provenance).toEqual({
+    expect(
+      (await store.get('component:default/legacy-billing'))?.provenance,
+    ).toEqual({
       templateRef: 'template:default/java-service',
       source: 'registry',
     });
     expect(registry.resolve).toHaveBeenCalledTimes(1);
-    expect((await store.get('component:default/payments-api'))?.provenance?.source).toBe(
-      'golden-path-tag',
-    );
+    expect(
+      (await store.get('component:default/payments-api'))?.provenance?.source,
+    ).toBe('golden-path-tag');
   });
 });

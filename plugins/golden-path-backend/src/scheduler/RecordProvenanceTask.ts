@@ -11,7 +11,10 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import { ProvenanceResolver } from '@golden-path/plugin-golden-path-node';
 import { randomUUID } from 'node:crypto';
-import { EntityProvenanceRecord, ProvenanceStore } from '../database/ProvenanceStore';
+import {
+  EntityProvenanceRecord,
+  ProvenanceStore,
+} from '../database/ProvenanceStore';
 
 // Catalog page size: a page of full entities stays within a few MB of memory
 // and is written as one transaction.
@@ -46,7 +49,9 @@ export class RecordProvenanceTask {
     },
   ) {}
 
-  async run(signal?: AbortSignal): Promise<{ recorded: number; removed: number }> {
+  async run(
+    signal?: AbortSignal,
+  ): Promise<{ recorded: number; removed: number }> {
     const { catalog, auth, store } = this.options;
     const runId = randomUUID();
     const logger = this.options.logger.child({ runId });
@@ -70,7 +75,9 @@ export class RecordProvenanceTask {
         });
       }
       if (signal?.aborted) {
-        throw new Error(`Provenance pass ${runId} aborted after ${recorded} entities`);
+        throw new Error(
+          `Provenance pass ${runId} aborted after ${recorded} entities`,
+        );
       }
       await store.writeBatch(runId, records);
       recorded += records.length;
@@ -100,7 +107,9 @@ export class RecordProvenanceTask {
       } catch (error) {
         // One broken resolver must not stop the pass: it only loses its say.
         logger.warn(
-          `Provenance resolver ${resolver.id} failed for ${stringifyEntityRef(entity)}`,
+          `Provenance resolver ${resolver.id} failed for ${stringifyEntityRef(
+            entity,
+          )}`,
           error as Error,
         );
       }

@@ -9,7 +9,12 @@ function component(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'payments-api', annotations },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production', ...spec },
+    spec: {
+      type: 'service',
+      owner: 'team-a',
+      lifecycle: 'production',
+      ...spec,
+    },
   };
 }
 
@@ -34,7 +39,9 @@ describe('readProvenance', () => {
   });
 
   it('reads spec.scaffoldedFrom and fills in the default kind and namespace', () => {
-    expect(readProvenance(component({}, { scaffoldedFrom: 'python-service' }))).toEqual({
+    expect(
+      readProvenance(component({}, { scaffoldedFrom: 'python-service' })),
+    ).toEqual({
       templateRef: 'template:default/python-service',
       source: 'scaffolded-from',
     });
@@ -69,7 +76,9 @@ describe('readProvenance', () => {
   it('normalises the case of the template ref', () => {
     expect(
       readProvenance(
-        component({ 'backstage.io/source-template': 'Template:Default/Node-Service' }),
+        component({
+          'backstage.io/source-template': 'Template:Default/Node-Service',
+        }),
       )?.templateRef,
     ).toBe('template:default/node-service');
   });

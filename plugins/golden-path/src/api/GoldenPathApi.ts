@@ -9,7 +9,9 @@ import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common
  */
 export interface GoldenPathApi {
   /** What the backend recorded about one entity's golden-path provenance. */
-  getEntityProvenance(ref: CompoundEntityRef): Promise<EntityProvenanceResponse>;
+  getEntityProvenance(
+    ref: CompoundEntityRef,
+  ): Promise<EntityProvenanceResponse>;
 }
 
 /**

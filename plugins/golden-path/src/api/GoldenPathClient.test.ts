@@ -16,11 +16,20 @@ describe('GoldenPathClient', () => {
   it('fetches one entity from the backend path for it', async () => {
     server.use(
       http.get(`${baseUrl}/entities/Component/default/payments-api`, () =>
-        HttpResponse.json({ entityRef: 'component:default/payments-api', status: 'pending', provenance: null, evaluatedAt: null }),
+        HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          status: 'pending',
+          provenance: null,
+          evaluatedAt: null,
+        }),
       ),
     );
     await expect(
-      client.getEntityProvenance({ kind: 'Component', namespace: 'default', name: 'payments-api' }),
+      client.getEntityProvenance({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'payments-api',
+      }),
     ).resolves.toMatchObject({ status: 'pending' });
   });
 
@@ -28,16 +37,28 @@ describe('GoldenPathClient', () => {
     server.use(
       http.get(`${baseUrl}/entities/Component/default/gone`, () =>
         HttpResponse.json(
-          { error: { name: 'NotFoundError', message: "No entity 'component:default/gone' in the catalog" }, response: { statusCode: 404 } },
+          {
+            error: {
+              name: 'NotFoundError',
+              message: "No entity 'component:default/gone' in the catalog",
+            },
+            response: { statusCode: 404 },
+          },
           { status: 404 },
         ),
       ),
     );
     await expect(
-      client.getEntityProvenance({ kind: 'Component', namespace: 'default', name: 'gone' }),
+      client.getEntityProvenance({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'gone',
+      }),
     ).rejects.toMatchObject({
       name: 'ResponseError',
-      body: { error: { message: "No entity 'component:default/gone' in the catalog" } },
+      body: {
+        error: { message: "No entity 'component:default/gone' in the catalog" },
+      },
     });
   });
 });

@@ -15,7 +15,10 @@ import { GoldenPathApi } from './GoldenPathApi';
  */
 export class GoldenPathClient implements GoldenPathApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   async getEntityProvenance(

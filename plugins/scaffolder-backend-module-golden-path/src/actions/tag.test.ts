@@ -54,7 +54,9 @@ describe('golden-path:tag', () => {
     const written = read();
     expect(written).toContain('# Created by the node-service template');
     expect(written).toContain('name: checkout-api # keep this name');
-    expect(written.indexOf('description:')).toBeLessThan(written.indexOf('annotations:'));
+    expect(written.indexOf('description:')).toBeLessThan(
+      written.indexOf('annotations:'),
+    );
     expect(yaml.parse(written).metadata.annotations).toEqual({
       'golden-path.io/path': 'node-service',
       'backstage.io/template-version': '1.4.0',
@@ -77,8 +79,7 @@ describe('golden-path:tag', () => {
 
     await action.handler(context({ path: 'node-service', version: '2.0.0' }));
 
-    const annotations = yaml.parse(read())
-      .metadata.annotations;
+    const annotations = yaml.parse(read()).metadata.annotations;
     expect(annotations).toEqual({
       'backstage.io/source-template': 'template:platform/node-service',
       'github.com/project-slug': 'acme/checkout',
@@ -106,8 +107,12 @@ just: a config document
     const docs = yaml.parseAllDocuments(read());
     const values = docs.map(doc => doc.toJS());
     expect(values).toHaveLength(3);
-    expect(values[0].metadata.annotations['golden-path.io/path']).toBe('node-service');
-    expect(values[1].metadata.annotations['golden-path.io/path']).toBe('node-service');
+    expect(values[0].metadata.annotations['golden-path.io/path']).toBe(
+      'node-service',
+    );
+    expect(values[1].metadata.annotations['golden-path.io/path']).toBe(
+      'node-service',
+    );
     expect(values[2]).toEqual({ just: 'a config document' });
   });
 
@@ -122,7 +127,9 @@ just: a config document
   });
 
   it('fails with a clear message when the file is missing', async () => {
-    await expect(action.handler(context({ path: 'node-service' }))).rejects.toThrow(
+    await expect(
+      action.handler(context({ path: 'node-service' })),
+    ).rejects.toThrow(
       "golden-path:tag: no file 'catalog-info.yaml' in the workspace",
     );
   });
@@ -131,23 +138,25 @@ just: a config document
     const broken = 'kind: Component\nmetadata: [unclosed\n';
     workspace.setContent({ 'catalog-info.yaml': broken });
 
-    await expect(action.handler(context({ path: 'node-service' }))).rejects.toThrow(
-      "golden-path:tag: 'catalog-info.yaml' is not valid YAML",
-    );
+    await expect(
+      action.handler(context({ path: 'node-service' })),
+    ).rejects.toThrow("golden-path:tag: 'catalog-info.yaml' is not valid YAML");
     expect(read()).toBe(broken);
   });
 
   it('fails when the file holds no entity', async () => {
     workspace.setContent({ 'catalog-info.yaml': 'name: not-an-entity\n' });
 
-    await expect(action.handler(context({ path: 'node-service' }))).rejects.toThrow(
-      "golden-path:tag: 'catalog-info.yaml' holds no entity",
-    );
+    await expect(
+      action.handler(context({ path: 'node-service' })),
+    ).rejects.toThrow("golden-path:tag: 'catalog-info.yaml' holds no entity");
   });
 
   it('refuses a file path outside the workspace', async () => {
     await expect(
-      action.handler(context({ path: 'node-service', filePath: '../etc/passwd' })),
+      action.handler(
+        context({ path: 'node-service', filePath: '../etc/passwd' }),
+      ),
     ).rejects.toThrow(/outside/);
   });
 
@@ -160,8 +169,7 @@ just: a config document
 
       await action.handler(context(step.input));
 
-      const annotations = yaml.parse(read(filePath)).metadata
-        .annotations;
+      const annotations = yaml.parse(read(filePath)).metadata.annotations;
       expect(annotations['golden-path.io/path']).toBe(step.input.path);
       expect(annotations['backstage.io/template-version']).toBe(
         step.input.version ?? '1.4.0',

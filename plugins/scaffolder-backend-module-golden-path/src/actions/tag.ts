@@ -153,7 +153,9 @@ export function createTagAction() {
         'utf8',
       );
       ctx.logger.info(
-        `Tagged ${entities.length} entit${entities.length === 1 ? 'y' : 'ies'} in ${filePath} as adopting golden path '${path}'`,
+        `Tagged ${entities.length} entit${
+          entities.length === 1 ? 'y' : 'ies'
+        } in ${filePath} as adopting golden path '${path}'`,
       );
       ctx.output('annotations', annotations);
     },

@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common';
 import { screen } from '@testing-library/react';
@@ -11,7 +14,11 @@ const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    lifecycle: 'production',
+  },
 };
 
 function renderCard(getEntityProvenance: GoldenPathApi['getEntityProvenance']) {
@@ -55,9 +62,14 @@ describe('EntityGoldenPathCard', () => {
 
     expect(await screen.findByText(/On golden path/)).toBeInTheDocument();
     const link = screen.getByRole('link', { name: /node-service/ });
-    expect(link).toHaveAttribute('href', '/catalog/default/template/node-service');
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/template/node-service',
+    );
     expect(
-      screen.getByText(/Path: node-service · Template version: 1.2.0 · Source: golden-path:tag/),
+      screen.getByText(
+        /Path: node-service · Template version: 1.2.0 · Source: golden-path:tag/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(/^Evaluated /)).toBeInTheDocument();
   });
@@ -89,18 +101,31 @@ describe('EntityGoldenPathCard', () => {
   it('shows the backend error instead of a verdict', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotFoundError', message: "No entity 'component:default/payments-api' in the catalog" },
+        error: {
+          name: 'NotFoundError',
+          message: "No entity 'component:default/payments-api' in the catalog",
+        },
         response: { statusCode: 404 },
       }),
-      { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'application/json' } },
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'Content-Type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response as any);
     await renderCard(async () => {
       throw error;
     });
 
-    expect(await screen.findByText(/Could not load golden-path data/)).toBeInTheDocument();
-    expect(screen.getAllByText(/No entity 'component:default\/payments-api' in the catalog/).length).toBeGreaterThan(0);
+    expect(
+      await screen.findByText(/Could not load golden-path data/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(
+        /No entity 'component:default\/payments-api' in the catalog/,
+      ).length,
+    ).toBeGreaterThan(0);
     expect(screen.queryByText('Not on a golden path')).not.toBeInTheDocument();
   });
 });

@@ -22,7 +22,11 @@ const SOURCE_LABELS: Record<string, string> = {
   'scaffolded-from': 'spec.scaffoldedFrom',
 };
 
-function Status(props: { icon: ReactNode; title: ReactNode; children?: ReactNode }) {
+function Status(props: {
+  icon: ReactNode;
+  title: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <Box display="flex" alignItems="flex-start" gridGap={12}>
       <Box pt={0.25} aria-hidden>
@@ -45,14 +49,17 @@ function OnPath({ provenance }: { provenance: Provenance }) {
       title={
         <>
           On golden path{' '}
-          <EntityRefLink entityRef={provenance.templateRef} defaultKind="template" />
+          <EntityRefLink
+            entityRef={provenance.templateRef}
+            defaultKind="template"
+          />
         </>
       }
     >
       <Typography variant="body2" color="textSecondary">
         {provenance.goldenPathId && <>Path: {provenance.goldenPathId} · </>}
-        Template version: {provenance.templateVersion ?? 'not recorded'} · Source:{' '}
-        {SOURCE_LABELS[provenance.source] ?? provenance.source}
+        Template version: {provenance.templateVersion ?? 'not recorded'} ·
+        Source: {SOURCE_LABELS[provenance.source] ?? provenance.source}
       </Typography>
     </Status>
   );
@@ -117,7 +124,12 @@ export function EntityGoldenPathCard() {
   if (loading) {
     content = <Progress aria-label="Loading golden-path data" />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} title="Could not load golden-path data" />;
+    content = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load golden-path data"
+      />
+    );
   } else if (value) {
     content = <CardContent data={value} />;
   }
