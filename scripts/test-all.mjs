@@ -60,6 +60,7 @@ function run(title, command, commandArgs, env = {}) {
   return result.status ?? 1;
 }
 
+const startedAt = Date.now();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
@@ -143,6 +144,7 @@ if (only !== '--unit') {
 }
 
 for (const problem of problems) console.error(`FAILED: ${problem}`);
+console.log(`\nAll suites finished in ${Math.round((Date.now() - startedAt) / 1000)}s`);
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
 );
