@@ -2,7 +2,7 @@
 // "N passed, N failed" summing all of them, so a run's result (and a run that
 // executed nothing) is obvious at a glance.
 //
-//   node scripts/test-all.mjs            tsc + lint + unit + database + end-to-end
+//   node scripts/test-all.mjs            tsc, lint, format, unit + database + end-to-end
 //   node scripts/test-all.mjs --unit     Jest only
 //   node scripts/test-all.mjs --e2e      Playwright only
 //
@@ -69,6 +69,7 @@ if (!only) {
   for (const [title, commandArgs] of [
     ['type check (tsc)', ['tsc']],
     ['lint (ESLint)', ['backstage-cli', 'repo', 'lint']],
+    ['formatting (Prettier)', ['prettier', '--check', '.']],
   ]) {
     const status = run(title, process.execPath, [yarn, ...commandArgs]);
     if (status !== 0) {
@@ -144,7 +145,9 @@ if (only !== '--unit') {
 }
 
 for (const problem of problems) console.error(`FAILED: ${problem}`);
-console.log(`\nAll suites finished in ${Math.round((Date.now() - startedAt) / 1000)}s`);
+console.log(
+  `\nAll suites finished in ${Math.round((Date.now() - startedAt) / 1000)}s`,
+);
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
 );
