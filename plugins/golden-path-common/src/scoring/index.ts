@@ -1,0 +1,6 @@
+export { compilePredicate } from './compilePredicate';
+export type { CompiledPredicate } from './compilePredicate';
+export { templateDrift } from './drift';
+export type { TemplateDrift } from './drift';
+export { resolveVerdict, summarizeChecks } from './score';
+export type { CheckOutcome, CheckVerdict, ScoreSummary } from './score';
