@@ -3,9 +3,62 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   goldenPath?: {
     /**
-     * How often the catalog pass records entity provenance. Defaults to every
-     * 30 minutes, starting 30 seconds after the backend starts.
+     * How often the scoring run evaluates the catalog. Defaults to every 30
+     * minutes, starting 30 seconds after the backend starts.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * Level names, lowest first. An entity reaches a level when every check
+     * of that level and of all lower levels passes. Default: bronze, silver,
+     * gold.
+     */
+    levels?: string[];
+
+    history?: {
+      /** Days of daily aggregates kept. Default 400. */
+      retentionDays?: number;
+    };
+
+    /** The golden paths. */
+    paths?: Array<{
+      /** Lower-case id, e.g. `node-service`. */
+      id: string;
+      title: string;
+      description?: string;
+      /** Entity ref of the owning group. */
+      owner?: string;
+      /** Where the path is documented. */
+      docsUrl?: string;
+      /** Refs of the templates that put entities on this path. */
+      templates?: string[];
+      /** The newest template version (semver); drift is measured against it. */
+      latestVersion?: string;
+      /**
+       * A filter predicate (`@backstage/filter-predicates`) choosing the
+       * entities expected to be on a golden path, e.g.
+       * `{ kind: component, spec.type: service }`.
+       */
+      appliesTo: object;
+      checks?: Array<{
+        /** Lower-case id, unique within the path. */
+        id: string;
+        title: string;
+        description?: string;
+        /** Weight in the score; positive. Default 1. */
+        weight?: number;
+        /** One of `levels`. */
+        level?: string;
+        remediation?: {
+          text: string;
+          url?: string;
+        };
+        /**
+         * A filter predicate over the entity and its facts
+         * (`facts.<provider>.<name>`).
+         */
+        predicate: object;
+      }>;
+    }>;
   };
 }

@@ -9,13 +9,24 @@ import { goldenPathProvenanceExtensionPoint } from '@golden-path/plugin-golden-p
 import request from 'supertest';
 import { goldenPathPlugin } from './plugin';
 import { sampleCatalog } from './__testUtils__/entities';
+import { sampleSettings } from './__testUtils__/settings';
 
-async function startBackend(extraFeatures: any[] = []) {
+const goldenPathConfig = {
+  levels: sampleSettings.levels,
+  history: { retentionDays: sampleSettings.historyRetentionDays },
+  paths: sampleSettings.paths,
+};
+
+async function startBackend(
+  extraFeatures: any[] = [],
+  goldenPath: unknown = goldenPathConfig,
+) {
   const scheduler = mockServices.scheduler.mock();
   const { server } = await startTestBackend({
     features: [
       goldenPathPlugin,
       catalogServiceMock.factory({ entities: sampleCatalog }),
+      mockServices.rootConfig.factory({ data: { goldenPath } as any }),
       scheduler.factory,
       ...extraFeatures,
     ],
@@ -32,24 +43,26 @@ describe('golden-path backend plugin', () => {
     const { scheduler } = await startBackend();
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
-        id: 'golden-path-record-provenance',
+        id: 'golden-path-scoring',
         scope: 'global',
         frequency: { minutes: 30 },
       }),
     );
   });
 
-  it('serves what the catalog pass recorded', async () => {
+  it('serves what the scoring run recorded', async () => {
     const { server, runPass } = await startBackend();
 
     const before = await request(server).get(
       '/api/golden-path/entities/component/default/payments-api',
     );
     expect(before.status).toBe(200);
-    expect(before.body).toEqual({
+    expect(before.body).toMatchObject({
       entityRef: 'component:default/payments-api',
       status: 'pending',
       provenance: null,
+      score: null,
+      checks: [],
       evaluatedAt: null,
     });
 
@@ -62,12 +75,53 @@ describe('golden-path backend plugin', () => {
     expect(after.body).toEqual({
       entityRef: 'component:default/payments-api',
       status: 'recorded',
+      eligible: true,
+      path: {
+        id: 'node-service',
+        title: 'Node.js service',
+        docsUrl: 'https://docs.example.com/node',
+        latestVersion: '1.10.0',
+      },
       provenance: {
         templateRef: 'template:default/node-service',
         templateVersion: '1.2.0',
         goldenPathId: 'node-service',
         source: 'golden-path-tag',
       },
+      drift: { status: 'behind', by: 'minor', distance: 8 },
+      score: 75,
+      coverage: 0.8,
+      level: 'bronze',
+      // Failing first, then unknown, then passing; definitions from config.
+      checks: [
+        {
+          id: 'has-docs',
+          title: 'Has TechDocs',
+          weight: 1,
+          level: 'silver',
+          remediation: {
+            text: 'Add backstage.io/techdocs-ref',
+            url: 'https://docs.example.com/docs',
+          },
+          verdict: 'fail',
+        },
+        {
+          id: 'coverage',
+          title: 'Test coverage reported',
+          weight: 1,
+          level: 'gold',
+          verdict: 'unknown',
+        },
+        {
+          id: 'owned-by-team',
+          title: 'Owned by a team',
+          weight: 3,
+          level: 'bronze',
+          remediation: { text: 'Set spec.owner to a group' },
+          verdict: 'pass',
+        },
+      ],
+      unavailableSources: ['sonarqube'],
       evaluatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
 
@@ -152,7 +206,7 @@ describe('golden-path backend plugin', () => {
               resolve: async entity =>
                 entity.metadata.name === 'legacy-billing'
                   ? {
-                      templateRef: 'template:default/java-service',
+                      templateRef: 'template:default/python-service',
                       source: 'registry',
                     }
                   : undefined,
@@ -168,8 +222,9 @@ describe('golden-path backend plugin', () => {
       '/api/golden-path/entities/component/default/legacy-billing',
     );
     expect(response.body.provenance).toEqual({
-      templateRef: 'template:default/java-service',
+      templateRef: 'template:default/python-service',
       source: 'registry',
     });
+    expect(response.body.path.id).toBe('python-service');
   });
 });

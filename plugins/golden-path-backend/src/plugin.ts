@@ -5,12 +5,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  ProvenanceResolver,
+  FactProvider,
+  goldenPathFactsExtensionPoint,
   goldenPathProvenanceExtensionPoint,
+  ProvenanceResolver,
 } from '@golden-path/plugin-golden-path-node';
-import { DatabaseProvenanceStore } from './database/DatabaseProvenanceStore';
+import { readGoldenPathConfig } from './config/readGoldenPathConfig';
+import { DatabaseResultsStore } from './database/DatabaseResultsStore';
 import { createRouter } from './router/createRouter';
-import { RecordProvenanceTask } from './scheduler/RecordProvenanceTask';
+import { ScoringTask } from './scheduler/ScoringTask';
+import { catalogFactProvider } from './scoring/catalogFactProvider';
 
 /**
  * The Golden Path backend plugin.
@@ -20,10 +24,23 @@ import { RecordProvenanceTask } from './scheduler/RecordProvenanceTask';
 export const goldenPathPlugin = createBackendPlugin({
   pluginId: 'golden-path',
   register(env) {
-    const resolvers: ProvenanceResolver[] = [];
+    const provenanceResolvers: ProvenanceResolver[] = [];
     env.registerExtensionPoint(goldenPathProvenanceExtensionPoint, {
       addProvenanceResolver(...added) {
-        resolvers.push(...added);
+        provenanceResolvers.push(...added);
+      },
+    });
+    const factProviders: FactProvider[] = [catalogFactProvider];
+    env.registerExtensionPoint(goldenPathFactsExtensionPoint, {
+      addFactProvider(...added) {
+        for (const provider of added) {
+          if (factProviders.some(p => p.id === provider.id)) {
+            throw new Error(
+              `A fact provider with id '${provider.id}' is already registered`,
+            );
+          }
+          factProviders.push(provider);
+        }
       },
     });
 
@@ -40,23 +57,31 @@ export const goldenPathPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, scheduler, httpRouter } = deps;
-        const store = await DatabaseProvenanceStore.create(deps);
+        // Invalid configuration stops the backend here, naming the key.
+        const settings = readGoldenPathConfig(config);
+        const store = await DatabaseResultsStore.create(deps);
 
-        const task = new RecordProvenanceTask({ ...deps, store, resolvers });
+        const task = new ScoringTask({
+          ...deps,
+          store,
+          settings,
+          factProviders,
+          provenanceResolvers,
+        });
         const scheduleConfig = config.getOptionalConfig('goldenPath.schedule');
         await scheduler.scheduleTask({
-          id: RecordProvenanceTask.id,
-          // Global: one replica runs each pass, whatever the replica count.
+          id: ScoringTask.id,
+          // Global: one replica runs each scoring run, whatever the replica count.
           scope: 'global',
           ...(scheduleConfig
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
                 scheduleConfig,
               )
-            : RecordProvenanceTask.defaultSchedule),
+            : ScoringTask.defaultSchedule),
           fn: signal => task.run(signal).then(() => undefined),
         });
 
-        httpRouter.use(await createRouter({ ...deps, store }));
+        httpRouter.use(await createRouter({ ...deps, store, settings }));
       },
     });
   },

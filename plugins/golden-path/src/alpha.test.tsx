@@ -41,10 +41,18 @@ describe('golden-path new frontend system plugin', () => {
           [
             goldenPathApiRef,
             {
-              getEntityProvenance: async () => ({
+              getEntityResults: async () => ({
                 entityRef: 'component:default/search-indexer',
                 status: 'recorded' as const,
+                eligible: true,
+                path: null,
                 provenance: null,
+                drift: null,
+                score: null,
+                coverage: null,
+                level: null,
+                checks: [],
+                unavailableSources: [],
                 evaluatedAt: '2026-11-24T08:00:00.000Z',
               }),
             },

@@ -19,28 +19,60 @@ describe('migrations', () => {
       const knex = await databases.init(databaseId);
 
       await knex.migrate.latest({ directory });
-      await knex('golden_path_entity_provenance').insert({
+      await knex('golden_path_entity_results').insert({
         entity_ref: 'component:default/payments-api',
+        owner_ref: 'group:default/payments',
+        eligible: true,
+        path_id: 'node-service',
         template_ref: 'template:default/node-service',
         template_version: '1.2.0',
-        golden_path_id: 'node-service',
-        source: 'golden-path-tag',
+        golden_path_tag: 'node-service',
+        provenance_source: 'golden-path-tag',
+        score: 87.5,
+        coverage: 1,
+        level: 'silver',
+        drift: JSON.stringify({ status: 'current' }),
+        checks: JSON.stringify([{ id: 'has-docs', verdict: 'pass' }]),
+        unavailable_sources: '[]',
         run_id: '00000000-0000-0000-0000-000000000001',
         evaluated_at: new Date('2026-11-20T10:00:00.000Z'),
       });
+      await knex('golden_path_daily_snapshots').insert({
+        day: '2026-11-20',
+        path_id: 'node-service',
+        owner_ref: 'group:default/payments',
+        eligible: 3,
+        on_path: 2,
+        scored: 2,
+        score_sum: 175,
+        levels: JSON.stringify({ silver: 2 }),
+        computed_at: new Date('2026-11-20T10:00:00.000Z'),
+      });
+      const [row] = await knex('golden_path_entity_results').select(
+        'score',
+        'eligible',
+      );
+      expect(Number(row.score)).toBe(87.5);
+      expect(Boolean(row.eligible)).toBe(true);
       await expect(
-        knex('golden_path_entity_provenance').select('template_ref'),
-      ).resolves.toEqual([{ template_ref: 'template:default/node-service' }]);
+        knex('golden_path_daily_snapshots').count({ count: '*' }),
+      ).resolves.toEqual([{ count: expect.anything() }]);
 
       await knex.migrate.rollback({ directory }, true);
-      await expect(
-        knex.schema.hasTable('golden_path_entity_provenance'),
-      ).resolves.toBe(false);
+      for (const table of [
+        'golden_path_entity_results',
+        'golden_path_daily_snapshots',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
 
       await knex.migrate.latest({ directory });
-      await expect(
-        knex.schema.hasTable('golden_path_entity_provenance'),
-      ).resolves.toBe(true);
+      for (const table of [
+        'golden_path_entity_results',
+        'golden_path_daily_snapshots',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
     },
   );
 });

@@ -1,12 +1,35 @@
-export const PROVENANCE_TABLE = 'golden_path_entity_provenance';
+export const RESULTS_TABLE = 'golden_path_entity_results';
+export const SNAPSHOTS_TABLE = 'golden_path_daily_snapshots';
 
-/** A row of {@link PROVENANCE_TABLE}. */
-export interface DbEntityProvenanceRow {
+/** A row of {@link RESULTS_TABLE}. */
+export interface DbEntityResultRow {
   entity_ref: string;
+  owner_ref: string | null;
+  eligible: boolean | number;
+  path_id: string | null;
   template_ref: string | null;
   template_version: string | null;
-  golden_path_id: string | null;
-  source: string | null;
+  golden_path_tag: string | null;
+  provenance_source: string | null;
+  score: number | null;
+  coverage: number | null;
+  level: string | null;
+  drift: string | null;
+  checks: string;
+  unavailable_sources: string;
   run_id: string;
   evaluated_at: Date | string | number;
+}
+
+/** A row of {@link SNAPSHOTS_TABLE}. */
+export interface DbSnapshotRow {
+  day: string;
+  path_id: string;
+  owner_ref: string;
+  eligible: number;
+  on_path: number;
+  scored: number;
+  score_sum: number;
+  levels: string;
+  computed_at: Date | string | number;
 }

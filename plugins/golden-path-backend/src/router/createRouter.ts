@@ -2,19 +2,25 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { ProvenanceStore } from '../database/ProvenanceStore';
-import { RECORDED_KINDS } from '../scheduler/RecordProvenanceTask';
+import { GoldenPathSettings } from '../config/readGoldenPathConfig';
+import { ResultsStore } from '../database/ResultsStore';
+import { EVALUATED_KINDS } from '../scheduler/ScoringTask';
+import {
+  emptyEntityResultsResponse,
+  toEntityResultsResponse,
+  toPathsResponse,
+} from '../service/responses';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
-  store: ProvenanceStore;
+  store: ResultsStore;
+  settings: GoldenPathSettings;
 }): Promise<express.Router> {
-  const { httpAuth, catalog, store } = options;
+  const { httpAuth, catalog, store, settings } = options;
   const router = Router();
   router.use(express.json());
 
@@ -30,26 +36,21 @@ export async function createRouter(options: {
     if (!entity) {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
     }
-    let body: EntityProvenanceResponse;
-    if (!RECORDED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
-      body = {
-        entityRef,
-        status: 'not-eligible',
-        provenance: null,
-        evaluatedAt: null,
-      };
-    } else {
-      const record = await store.get(entityRef);
-      body = record
-        ? {
-            entityRef,
-            status: 'recorded',
-            provenance: record.provenance,
-            evaluatedAt: record.evaluatedAt.toISOString(),
-          }
-        : { entityRef, status: 'pending', provenance: null, evaluatedAt: null };
+    if (!EVALUATED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
+      res.json(emptyEntityResultsResponse(entityRef, 'not-eligible'));
+      return;
     }
-    res.json(body);
+    const record = await store.get(entityRef);
+    res.json(
+      record
+        ? toEntityResultsResponse(record, settings)
+        : emptyEntityResultsResponse(entityRef, 'pending'),
+    );
+  });
+
+  router.get('/paths', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(toPathsResponse(await store.latestSnapshots(), settings));
   });
 
   return router;

@@ -1,6 +1,7 @@
 export { compilePredicate } from './compilePredicate';
 export type { CompiledPredicate } from './compilePredicate';
 export { templateDrift } from './drift';
+export { factProvidersOf } from './factProviders';
 export type { TemplateDrift } from './drift';
 export { resolveVerdict, summarizeChecks } from './score';
 export type { CheckOutcome, CheckVerdict, ScoreSummary } from './score';

@@ -1,5 +1,13 @@
+export type { Provenance, ProvenanceSource } from './provenance';
 export type {
-  EntityProvenanceResponse,
-  Provenance,
-  ProvenanceSource,
-} from './provenance';
+  CheckDefinition,
+  GoldenPathDefinition,
+  Remediation,
+} from './goldenPath';
+export type {
+  CheckResult,
+  EntityResultsResponse,
+  GoldenPathSummary,
+  PathAdoption,
+  PathsResponse,
+} from './results';

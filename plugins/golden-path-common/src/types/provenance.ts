@@ -31,23 +31,3 @@ export interface Provenance {
   goldenPathId?: string;
   source: ProvenanceSource;
 }
-
-/**
- * What the backend knows about one entity, as served by
- * `GET /entities/{kind}/{namespace}/{name}`.
- *
- * @public
- */
-export interface EntityProvenanceResponse {
-  entityRef: string;
-  /**
-   * `recorded` once a catalog pass has evaluated the entity;
-   * `pending` when the entity is in the catalog but not evaluated yet;
-   * `not-eligible` for kinds the suite does not evaluate.
-   */
-  status: 'recorded' | 'pending' | 'not-eligible';
-  /** The template the entity came from; `null` when it is on no golden path. */
-  provenance: Provenance | null;
-  /** When the backend last evaluated the entity (ISO 8601), `null` if pending. */
-  evaluatedAt: string | null;
-}

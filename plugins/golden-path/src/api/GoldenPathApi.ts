@@ -1,6 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common';
+import { EntityResultsResponse } from '@golden-path/plugin-golden-path-common';
 
 /**
  * Reads Golden Path data from the golden-path backend.
@@ -8,10 +8,8 @@ import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common
  * @public
  */
 export interface GoldenPathApi {
-  /** What the backend recorded about one entity's golden-path provenance. */
-  getEntityProvenance(
-    ref: CompoundEntityRef,
-  ): Promise<EntityProvenanceResponse>;
+  /** The golden-path results the backend recorded for one entity. */
+  getEntityResults(ref: CompoundEntityRef): Promise<EntityResultsResponse>;
 }
 
 /**

@@ -25,7 +25,7 @@ describe('GoldenPathClient', () => {
       ),
     );
     await expect(
-      client.getEntityProvenance({
+      client.getEntityResults({
         kind: 'Component',
         namespace: 'default',
         name: 'payments-api',
@@ -49,7 +49,7 @@ describe('GoldenPathClient', () => {
       ),
     );
     await expect(
-      client.getEntityProvenance({
+      client.getEntityResults({
         kind: 'Component',
         namespace: 'default',
         name: 'gone',

@@ -2,7 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  EntityProvenanceResponse,
+  EntityResultsResponse,
   entityApiPath,
 } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathApi } from './GoldenPathApi';
@@ -21,9 +21,9 @@ export class GoldenPathClient implements GoldenPathApi {
     },
   ) {}
 
-  async getEntityProvenance(
+  async getEntityResults(
     ref: CompoundEntityRef,
-  ): Promise<EntityProvenanceResponse> {
+  ): Promise<EntityResultsResponse> {
     return this.get(entityApiPath(ref));
   }
 

@@ -5,7 +5,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvenanceResponse } from '@golden-path/plugin-golden-path-common';
+import { EntityResultsResponse } from '@golden-path/plugin-golden-path-common';
 import { screen } from '@testing-library/react';
 import { GoldenPathApi, goldenPathApiRef } from '../../api';
 import { EntityGoldenPathCard } from './EntityGoldenPathCard';
@@ -21,8 +21,8 @@ const entity: Entity = {
   },
 };
 
-function renderCard(getEntityProvenance: GoldenPathApi['getEntityProvenance']) {
-  const api: GoldenPathApi = { getEntityProvenance };
+function renderCard(getEntityResults: GoldenPathApi['getEntityResults']) {
+  const api: GoldenPathApi = { getEntityResults };
   return renderInTestApp(
     <TestApiProvider apis={[[goldenPathApiRef, api]]}>
       <EntityProvider entity={entity}>
@@ -33,16 +33,54 @@ function renderCard(getEntityProvenance: GoldenPathApi['getEntityProvenance']) {
   );
 }
 
-const recorded: EntityProvenanceResponse = {
+const recorded: EntityResultsResponse = {
   entityRef: 'component:default/payments-api',
   status: 'recorded',
+  eligible: true,
+  path: {
+    id: 'node-service',
+    title: 'Node.js service',
+    latestVersion: '1.2.0',
+  },
   provenance: {
     templateRef: 'template:default/node-service',
     templateVersion: '1.2.0',
     goldenPathId: 'node-service',
     source: 'golden-path-tag',
   },
+  drift: { status: 'current' },
+  score: 75,
+  coverage: 1,
+  level: 'bronze',
+  checks: [
+    {
+      id: 'has-docs',
+      title: 'Has TechDocs',
+      weight: 1,
+      level: 'silver',
+      verdict: 'fail',
+    },
+    {
+      id: 'owned-by-team',
+      title: 'Owned by a team',
+      weight: 3,
+      level: 'bronze',
+      verdict: 'pass',
+    },
+  ],
+  unavailableSources: [],
   evaluatedAt: '2026-11-24T08:00:00.000Z',
+};
+
+const offPath: EntityResultsResponse = {
+  ...recorded,
+  path: null,
+  provenance: null,
+  drift: null,
+  score: null,
+  coverage: null,
+  level: null,
+  checks: [],
 };
 
 describe('EntityGoldenPathCard', () => {
@@ -68,14 +106,17 @@ describe('EntityGoldenPathCard', () => {
     );
     expect(
       screen.getByText(
-        /Path: node-service · Template version: 1.2.0 · Source: golden-path:tag/,
+        /Path: Node.js service · Template version: 1.2.0 · Source: golden-path:tag/,
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Score 75 / 100 · Level bronze · 1 failing check'),
     ).toBeInTheDocument();
     expect(screen.getByText(/^Evaluated /)).toBeInTheDocument();
   });
 
   it('says when the entity is on no golden path', async () => {
-    await renderCard(async () => ({ ...recorded, provenance: null }));
+    await renderCard(async () => offPath);
 
     expect(await screen.findByText('Not on a golden path')).toBeInTheDocument();
     expect(screen.queryByText(/On golden path/)).not.toBeInTheDocument();
@@ -83,9 +124,8 @@ describe('EntityGoldenPathCard', () => {
 
   it('says when the entity has not been evaluated yet', async () => {
     await renderCard(async () => ({
-      ...recorded,
+      ...offPath,
       status: 'pending',
-      provenance: null,
       evaluatedAt: null,
     }));
 

@@ -5,7 +5,7 @@ import {
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  EntityProvenanceResponse,
+  EntityResultsResponse,
   Provenance,
 } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
@@ -14,7 +14,7 @@ import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
 import { ReactNode } from 'react';
-import { useEntityProvenance } from './useEntityProvenance';
+import { useEntityResults } from './useEntityResults';
 
 const SOURCE_LABELS: Record<string, string> = {
   'golden-path-tag': 'golden-path:tag',
@@ -42,7 +42,31 @@ function Status(props: {
   );
 }
 
-function OnPath({ provenance }: { provenance: Provenance }) {
+function ScoreLine({ data }: { data: EntityResultsResponse }) {
+  if (data.score === null) {
+    return null;
+  }
+  const failing = data.checks.filter(check => check.verdict === 'fail').length;
+  return (
+    <Typography variant="body2">
+      Score {data.score} / 100 · Level {data.level ?? 'none'} ·{' '}
+      {failing === 0
+        ? 'no failing checks'
+        : `${failing} failing check${failing === 1 ? '' : 's'}`}
+      {data.coverage !== null && data.coverage < 1 && (
+        <> · {Math.round(data.coverage * 100)}% of checks could be evaluated</>
+      )}
+    </Typography>
+  );
+}
+
+function OnPath({
+  provenance,
+  data,
+}: {
+  provenance: Provenance;
+  data: EntityResultsResponse;
+}) {
   return (
     <Status
       icon={<CheckCircleOutline color="primary" />}
@@ -56,8 +80,9 @@ function OnPath({ provenance }: { provenance: Provenance }) {
         </>
       }
     >
+      <ScoreLine data={data} />
       <Typography variant="body2" color="textSecondary">
-        {provenance.goldenPathId && <>Path: {provenance.goldenPathId} · </>}
+        {data.path && <>Path: {data.path.title} · </>}
         Template version: {provenance.templateVersion ?? 'not recorded'} ·
         Source: {SOURCE_LABELS[provenance.source] ?? provenance.source}
       </Typography>
@@ -73,7 +98,7 @@ function EvaluatedAt({ value }: { value: string }) {
   );
 }
 
-function CardContent({ data }: { data: EntityProvenanceResponse }) {
+function CardContent({ data }: { data: EntityResultsResponse }) {
   switch (data.status) {
     case 'pending':
       return (
@@ -96,7 +121,7 @@ function CardContent({ data }: { data: EntityProvenanceResponse }) {
       return (
         <>
           {data.provenance ? (
-            <OnPath provenance={data.provenance} />
+            <OnPath provenance={data.provenance} data={data} />
           ) : (
             <Status icon={<RemoveCircleOutline />} title="Not on a golden path">
               <Typography variant="body2" color="textSecondary">
@@ -119,7 +144,7 @@ function CardContent({ data }: { data: EntityProvenanceResponse }) {
  * @public
  */
 export function EntityGoldenPathCard() {
-  const { loading, error, value } = useEntityProvenance();
+  const { loading, error, value } = useEntityResults();
   let content: ReactNode;
   if (loading) {
     content = <Progress aria-label="Loading golden-path data" />;

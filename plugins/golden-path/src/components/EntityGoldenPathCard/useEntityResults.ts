@@ -5,12 +5,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { goldenPathApiRef } from '../../api';
 
 /** Loads the golden-path provenance of the entity on the current page. */
-export function useEntityProvenance() {
+export function useEntityResults() {
   const { entity } = useEntity();
   const api = useApi(goldenPathApiRef);
   const ref = getCompoundEntityRef(entity);
   return useAsync(
-    () => api.getEntityProvenance(ref),
+    () => api.getEntityResults(ref),
     [api, ref.kind, ref.namespace, ref.name],
   );
 }

@@ -1,0 +1,194 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { parseFilterPredicate } from '@backstage/filter-predicates';
+import {
+  CheckDefinition,
+  compilePredicate,
+  GoldenPathDefinition,
+} from '@golden-path/plugin-golden-path-common';
+import semver from 'semver';
+
+/** The suite's settings from app-config, validated. */
+export interface GoldenPathSettings {
+  /** Level names, lowest first. */
+  levels: string[];
+  paths: GoldenPathDefinition[];
+  /** Days of daily history kept. */
+  historyRetentionDays: number;
+}
+
+export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
+export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+
+const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+
+/** A configuration error naming the exact key at fault. */
+export class GoldenPathConfigError extends Error {
+  constructor(key: string, problem: string) {
+    super(`Invalid golden-path configuration at ${key}: ${problem}`);
+    this.name = 'GoldenPathConfigError';
+  }
+}
+
+function readId(config: Config, key: string, prefix: string): string {
+  const id = config.getString(key);
+  if (!ID_PATTERN.test(id)) {
+    throw new GoldenPathConfigError(
+      `${prefix}.${key}`,
+      `'${id}' must be lower-case letters and digits separated by - _ or .`,
+    );
+  }
+  return id;
+}
+
+function readPredicate(config: Config, key: string, prefix: string) {
+  const raw = config.getOptional(key);
+  if (raw === undefined) {
+    throw new GoldenPathConfigError(
+      `${prefix}.${key}`,
+      'a filter predicate is required',
+    );
+  }
+  try {
+    const predicate = parseFilterPredicate(raw);
+    compilePredicate(predicate);
+    return predicate;
+  } catch (error) {
+    throw new GoldenPathConfigError(
+      `${prefix}.${key}`,
+      `not a valid filter predicate: ${(error as Error).message}`,
+    );
+  }
+}
+
+function readCheck(
+  config: Config,
+  prefix: string,
+  levels: string[],
+): CheckDefinition {
+  const id = readId(config, 'id', prefix);
+  const weight = config.getOptionalNumber('weight') ?? 1;
+  if (!(weight > 0)) {
+    throw new GoldenPathConfigError(
+      `${prefix}.weight`,
+      `must be positive, got ${weight}`,
+    );
+  }
+  const level = config.getOptionalString('level');
+  if (level !== undefined && !levels.includes(level)) {
+    throw new GoldenPathConfigError(
+      `${prefix}.level`,
+      `'${level}' is not one of the levels ${levels.join(', ')}`,
+    );
+  }
+  const remediation = config.getOptionalConfig('remediation');
+  return {
+    id,
+    title: config.getString('title'),
+    description: config.getOptionalString('description'),
+    weight,
+    level,
+    remediation: remediation && {
+      text: remediation.getString('text'),
+      url: remediation.getOptionalString('url'),
+    },
+    predicate: readPredicate(config, 'predicate', prefix),
+  };
+}
+
+function readTemplateRef(value: string, key: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind: 'template',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    throw new GoldenPathConfigError(key, (error as Error).message);
+  }
+}
+
+function readPath(
+  config: Config,
+  prefix: string,
+  levels: string[],
+): GoldenPathDefinition {
+  const id = readId(config, 'id', prefix);
+  const latestVersion = config.getOptionalString('latestVersion');
+  if (
+    latestVersion !== undefined &&
+    !semver.valid(semver.coerce(latestVersion))
+  ) {
+    throw new GoldenPathConfigError(
+      `${prefix}.latestVersion`,
+      `'${latestVersion}' is not a semantic version`,
+    );
+  }
+  const checks = (config.getOptionalConfigArray('checks') ?? []).map(
+    (check, i) => readCheck(check, `${prefix}.checks[${i}]`, levels),
+  );
+  const seen = new Set<string>();
+  checks.forEach((check, i) => {
+    if (seen.has(check.id)) {
+      throw new GoldenPathConfigError(
+        `${prefix}.checks[${i}].id`,
+        `duplicate check id '${check.id}'`,
+      );
+    }
+    seen.add(check.id);
+  });
+  return {
+    id,
+    title: config.getString('title'),
+    description: config.getOptionalString('description'),
+    owner: config.getOptionalString('owner'),
+    docsUrl: config.getOptionalString('docsUrl'),
+    templates: (config.getOptionalStringArray('templates') ?? []).map(
+      (ref, i) => readTemplateRef(ref, `${prefix}.templates[${i}]`),
+    ),
+    latestVersion,
+    appliesTo: readPredicate(config, 'appliesTo', prefix),
+    checks,
+  };
+}
+
+/**
+ * Reads and validates `goldenPath` from app-config. Throws at startup with a
+ * message naming the exact key, e.g. `goldenPath.paths[1].checks[0].predicate`.
+ */
+export function readGoldenPathConfig(root: Config): GoldenPathSettings {
+  const config = root.getOptionalConfig('goldenPath');
+  const levels = config?.getOptionalStringArray('levels') ?? DEFAULT_LEVELS;
+  levels.forEach((level, i) => {
+    if (levels.indexOf(level) !== i) {
+      throw new GoldenPathConfigError(
+        `goldenPath.levels[${i}]`,
+        `duplicate level '${level}'`,
+      );
+    }
+  });
+  const paths = (config?.getOptionalConfigArray('paths') ?? []).map((path, i) =>
+    readPath(path, `goldenPath.paths[${i}]`, levels),
+  );
+  const seen = new Set<string>();
+  paths.forEach((path, i) => {
+    if (seen.has(path.id)) {
+      throw new GoldenPathConfigError(
+        `goldenPath.paths[${i}].id`,
+        `duplicate path id '${path.id}'`,
+      );
+    }
+    seen.add(path.id);
+  });
+  const historyRetentionDays =
+    config?.getOptionalNumber('history.retentionDays') ??
+    DEFAULT_HISTORY_RETENTION_DAYS;
+  if (!(historyRetentionDays >= 1)) {
+    throw new GoldenPathConfigError(
+      'goldenPath.history.retentionDays',
+      `must be at least 1, got ${historyRetentionDays}`,
+    );
+  }
+  return { levels, paths, historyRetentionDays };
+}

@@ -1,0 +1,168 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseResultsStore } from './DatabaseResultsStore';
+import { EntityResultRecord, SnapshotRecord } from './ResultsStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_17', 'MYSQL_8'],
+});
+
+async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseResultsStore.create({
+    database: { getClient: async () => knex },
+  });
+  return { knex, store };
+}
+
+const evaluatedAt = new Date('2026-11-20T10:00:00.000Z');
+
+function record(
+  name: string,
+  overrides: Partial<EntityResultRecord> = {},
+): EntityResultRecord {
+  return {
+    entityRef: `component:default/${name}`,
+    ownerRef: 'group:default/payments',
+    eligible: true,
+    pathId: null,
+    provenance: null,
+    drift: null,
+    score: null,
+    coverage: null,
+    level: null,
+    checks: [],
+    unavailableSources: [],
+    evaluatedAt,
+    ...overrides,
+  };
+}
+
+const onPath = record('payments-api', {
+  pathId: 'node-service',
+  provenance: {
+    templateRef: 'template:default/node-service',
+    templateVersion: '1.2.0',
+    goldenPathId: 'node-service',
+    source: 'golden-path-tag',
+  },
+  drift: { status: 'behind', by: 'minor', distance: 8 },
+  score: 75,
+  coverage: 0.8,
+  level: 'bronze',
+  checks: [
+    { id: 'owned-by-team', verdict: 'pass' },
+    { id: 'has-docs', verdict: 'fail' },
+    { id: 'coverage', verdict: 'unknown' },
+  ],
+  unavailableSources: ['sonarqube'],
+});
+
+function snapshot(
+  day: string,
+  pathId: string,
+  ownerRef: string,
+  onPathCount: number,
+): SnapshotRecord {
+  return {
+    day,
+    pathId,
+    ownerRef,
+    eligible: 4,
+    onPath: onPathCount,
+    scored: onPathCount,
+    scoreSum: 150.5,
+    levels: { bronze: onPathCount },
+    computedAt: evaluatedAt,
+  };
+}
+
+describe('DatabaseResultsStore', () => {
+  it.each(databases.eachSupportedId())(
+    'writes, replaces and reads entity results on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.writeBatch('run-1', [
+        onPath,
+        record('legacy-billing', { ownerRef: null }),
+      ]);
+
+      await expect(
+        store.get('Component:default/payments-api'),
+      ).resolves.toEqual(onPath);
+      await expect(
+        store.get('component:default/legacy-billing'),
+      ).resolves.toEqual(record('legacy-billing', { ownerRef: null }));
+      await expect(
+        store.get('component:default/unknown'),
+      ).resolves.toBeUndefined();
+
+      const rescored = {
+        ...onPath,
+        score: 100,
+        level: 'silver',
+        evaluatedAt: new Date('2026-11-21T10:00:00.000Z'),
+      };
+      await store.writeBatch('run-2', [rescored]);
+      await expect(
+        store.get('component:default/payments-api'),
+      ).resolves.toEqual(rescored);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'removes the results a completed run did not write on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const records = ['a', 'b', 'c'].map(name => record(name));
+      await store.writeBatch('run-1', records);
+      await store.writeBatch('run-2', records.slice(0, 2));
+
+      await expect(store.removeRecordsNotFromRun('run-2')).resolves.toBe(1);
+      await expect(store.get('component:default/c')).resolves.toBeUndefined();
+      await expect(store.get('component:default/a')).resolves.toBeDefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes a batch larger than one statement in one transaction on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeBatch(
+        'run-1',
+        Array.from({ length: 230 }, (_, i) => record(`service-${i}`)),
+      );
+      const [{ count }] = await knex('golden_path_entity_results').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(230);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'replaces a day of aggregates, reads the latest day and expires old days on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await expect(store.latestSnapshots()).resolves.toEqual([]);
+
+      await store.replaceDaySnapshots('2026-11-20', [
+        snapshot('2026-11-20', 'node-service', 'group:default/payments', 1),
+      ]);
+      await store.replaceDaySnapshots('2026-11-21', [
+        snapshot('2026-11-21', 'node-service', 'group:default/payments', 2),
+        snapshot('2026-11-21', 'node-service', 'group:default/search', 1),
+      ]);
+      // A second run on the same day replaces the first one whole.
+      await store.replaceDaySnapshots('2026-11-21', [
+        snapshot('2026-11-21', 'node-service', 'group:default/payments', 3),
+      ]);
+
+      await expect(store.latestSnapshots()).resolves.toEqual([
+        snapshot('2026-11-21', 'node-service', 'group:default/payments', 3),
+      ]);
+      await expect(store.removeSnapshotsBefore('2026-11-21')).resolves.toBe(1);
+      await expect(store.removeSnapshotsBefore('2026-11-21')).resolves.toBe(0);
+    },
+  );
+});

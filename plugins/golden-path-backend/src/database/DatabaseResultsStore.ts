@@ -1,0 +1,195 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  EntityResultRecord,
+  ResultsStore,
+  SnapshotRecord,
+} from './ResultsStore';
+import {
+  DbEntityResultRow,
+  DbSnapshotRow,
+  RESULTS_TABLE,
+  SNAPSHOTS_TABLE,
+} from './tables';
+
+const migrationsDir = resolvePackagePath(
+  '@golden-path/plugin-golden-path-backend',
+  'migrations',
+);
+
+// Keeps each INSERT well under SQLite's 999 bound parameters (16 per row)
+// while still writing a catalog page in a few statements.
+const BATCH_SIZE = 50;
+
+/** Runs the plugin's migrations on the given connection. */
+export async function applyMigrations(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ directory: migrationsDir });
+}
+
+// SQLite hands timestamps back as epoch milliseconds or strings, PostgreSQL
+// and MySQL as Date objects.
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toRow(runId: string, record: EntityResultRecord): DbEntityResultRow {
+  return {
+    entity_ref: record.entityRef,
+    owner_ref: record.ownerRef,
+    eligible: record.eligible,
+    path_id: record.pathId,
+    template_ref: record.provenance?.templateRef ?? null,
+    template_version: record.provenance?.templateVersion ?? null,
+    golden_path_tag: record.provenance?.goldenPathId ?? null,
+    provenance_source: record.provenance?.source ?? null,
+    score: record.score,
+    coverage: record.coverage,
+    level: record.level,
+    drift: record.drift ? JSON.stringify(record.drift) : null,
+    checks: JSON.stringify(record.checks),
+    unavailable_sources: JSON.stringify(record.unavailableSources),
+    run_id: runId,
+    evaluated_at: record.evaluatedAt,
+  };
+}
+
+function fromRow(row: DbEntityResultRow): EntityResultRecord {
+  return {
+    entityRef: row.entity_ref,
+    ownerRef: row.owner_ref,
+    eligible: Boolean(row.eligible),
+    pathId: row.path_id,
+    provenance:
+      row.template_ref === null
+        ? null
+        : {
+            templateRef: row.template_ref,
+            source: row.provenance_source ?? 'unknown',
+            ...(row.template_version
+              ? { templateVersion: row.template_version }
+              : {}),
+            ...(row.golden_path_tag
+              ? { goldenPathId: row.golden_path_tag }
+              : {}),
+          },
+    drift: row.drift ? JSON.parse(row.drift) : null,
+    score: row.score === null ? null : Number(row.score),
+    coverage: row.coverage === null ? null : Number(row.coverage),
+    level: row.level,
+    checks: JSON.parse(row.checks),
+    unavailableSources: JSON.parse(row.unavailable_sources),
+    evaluatedAt: toDate(row.evaluated_at),
+  };
+}
+
+function snapshotFromRow(row: DbSnapshotRow): SnapshotRecord {
+  return {
+    day: row.day,
+    pathId: row.path_id,
+    ownerRef: row.owner_ref,
+    eligible: Number(row.eligible),
+    onPath: Number(row.on_path),
+    scored: Number(row.scored),
+    scoreSum: Number(row.score_sum),
+    levels: JSON.parse(row.levels),
+    computedAt: toDate(row.computed_at),
+  };
+}
+
+/** {@link ResultsStore} on the plugin's Knex database. */
+export class DatabaseResultsStore implements ResultsStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseResultsStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await applyMigrations(knex);
+    }
+    return new DatabaseResultsStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async writeBatch(
+    runId: string,
+    records: EntityResultRecord[],
+  ): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < records.length; i += BATCH_SIZE) {
+        await tx<DbEntityResultRow>(RESULTS_TABLE)
+          .insert(
+            records
+              .slice(i, i + BATCH_SIZE)
+              .map(record => toRow(runId, record)),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+    });
+  }
+
+  async removeRecordsNotFromRun(runId: string): Promise<number> {
+    return this.db<DbEntityResultRow>(RESULTS_TABLE)
+      .whereNot('run_id', runId)
+      .delete();
+  }
+
+  async get(entityRef: string): Promise<EntityResultRecord | undefined> {
+    const row = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async replaceDaySnapshots(
+    day: string,
+    records: SnapshotRecord[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      // A later run of the same day replaces the earlier one whole, so that
+      // a path or owner that disappeared leaves no stale row behind.
+      await tx<DbSnapshotRow>(SNAPSHOTS_TABLE).where('day', day).delete();
+      for (let i = 0; i < records.length; i += BATCH_SIZE) {
+        await tx<DbSnapshotRow>(SNAPSHOTS_TABLE).insert(
+          records.slice(i, i + BATCH_SIZE).map(record => ({
+            day,
+            path_id: record.pathId,
+            owner_ref: record.ownerRef,
+            eligible: record.eligible,
+            on_path: record.onPath,
+            scored: record.scored,
+            score_sum: record.scoreSum,
+            levels: JSON.stringify(record.levels),
+            computed_at: record.computedAt,
+          })),
+        );
+      }
+    });
+  }
+
+  async latestSnapshots(): Promise<SnapshotRecord[]> {
+    const latest = await this.db<DbSnapshotRow>(SNAPSHOTS_TABLE)
+      .max({ day: 'day' })
+      .first();
+    if (!latest?.day) {
+      return [];
+    }
+    const rows = await this.db<DbSnapshotRow>(SNAPSHOTS_TABLE).where(
+      'day',
+      latest.day,
+    );
+    return rows.map(snapshotFromRow);
+  }
+
+  async removeSnapshotsBefore(day: string): Promise<number> {
+    return this.db<DbSnapshotRow>(SNAPSHOTS_TABLE)
+      .where('day', '<', day)
+      .delete();
+  }
+}

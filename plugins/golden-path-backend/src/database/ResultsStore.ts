@@ -1,0 +1,53 @@
+import {
+  CheckVerdict,
+  Provenance,
+  TemplateDrift,
+} from '@golden-path/plugin-golden-path-common';
+
+/** What a scoring run concluded about one entity. */
+export interface EntityResultRecord {
+  /** Lower-case entity ref. */
+  entityRef: string;
+  ownerRef: string | null;
+  eligible: boolean;
+  pathId: string | null;
+  provenance: Provenance | null;
+  drift: TemplateDrift | null;
+  score: number | null;
+  coverage: number | null;
+  level: string | null;
+  checks: Array<{ id: string; verdict: CheckVerdict }>;
+  unavailableSources: string[];
+  evaluatedAt: Date;
+}
+
+/** One day's aggregate for one path (or `*`) and one owner (or ''). */
+export interface SnapshotRecord {
+  day: string;
+  pathId: string;
+  ownerRef: string;
+  eligible: number;
+  onPath: number;
+  scored: number;
+  scoreSum: number;
+  levels: Record<string, number>;
+  computedAt: Date;
+}
+
+/** Storage of scoring results, written by scoring runs and read by the API. */
+export interface ResultsStore {
+  /** Inserts or replaces the records, atomically, tagged with the run. */
+  writeBatch(runId: string, records: EntityResultRecord[]): Promise<void>;
+  /**
+   * Removes every record not written by the given (completed) run: the
+   * entities that left the catalog. Returns how many were removed.
+   */
+  removeRecordsNotFromRun(runId: string): Promise<number>;
+  get(entityRef: string): Promise<EntityResultRecord | undefined>;
+  /** Replaces all of a day's aggregates with these, atomically. */
+  replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
+  /** The aggregates of the most recent day that has any. */
+  latestSnapshots(): Promise<SnapshotRecord[]>;
+  /** Removes aggregates of days before `day`; returns how many. */
+  removeSnapshotsBefore(day: string): Promise<number>;
+}

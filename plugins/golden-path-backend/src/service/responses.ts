@@ -1,0 +1,132 @@
+import {
+  CheckResult,
+  EntityResultsResponse,
+  GoldenPathSummary,
+  PathsResponse,
+} from '@golden-path/plugin-golden-path-common';
+import { GoldenPathSettings } from '../config/readGoldenPathConfig';
+import { EntityResultRecord, SnapshotRecord } from '../database/ResultsStore';
+import { ALL_PATHS } from '../scoring/SnapshotAccumulator';
+
+const VERDICT_ORDER = { fail: 0, unknown: 1, exempt: 2, pass: 3 };
+
+/**
+ * The API view of an entity's stored results, joined with the current check
+ * definitions (titles, remediation) from configuration.
+ */
+export function toEntityResultsResponse(
+  record: EntityResultRecord,
+  settings: GoldenPathSettings,
+): EntityResultsResponse {
+  const path = settings.paths.find(p => p.id === record.pathId);
+  const checks: CheckResult[] = [];
+  for (const { id, verdict } of record.checks) {
+    const definition = path?.checks.find(check => check.id === id);
+    if (definition) {
+      const { predicate: _predicate, ...shown } = definition;
+      checks.push({ ...shown, verdict });
+    }
+  }
+  checks.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+  return {
+    entityRef: record.entityRef,
+    status: 'recorded',
+    eligible: record.eligible,
+    path: path
+      ? {
+          id: path.id,
+          title: path.title,
+          docsUrl: path.docsUrl,
+          latestVersion: path.latestVersion,
+        }
+      : null,
+    provenance: record.provenance,
+    drift: record.drift,
+    score: record.score,
+    coverage: record.coverage,
+    level: record.level,
+    checks,
+    unavailableSources: record.unavailableSources,
+    evaluatedAt: record.evaluatedAt.toISOString(),
+  };
+}
+
+/** An entity the scoring run has not seen (yet), or of a kind it skips. */
+export function emptyEntityResultsResponse(
+  entityRef: string,
+  status: 'pending' | 'not-eligible',
+): EntityResultsResponse {
+  return {
+    entityRef,
+    status,
+    eligible: false,
+    path: null,
+    provenance: null,
+    drift: null,
+    score: null,
+    coverage: null,
+    level: null,
+    checks: [],
+    unavailableSources: [],
+    evaluatedAt: null,
+  };
+}
+
+const ratio = (part: number, whole: number) =>
+  whole > 0 ? part / whole : null;
+
+/** Paths with adoption figures summed over owners from the latest day's aggregates. */
+export function toPathsResponse(
+  snapshots: SnapshotRecord[],
+  settings: GoldenPathSettings,
+): PathsResponse {
+  const sum = (pathId: string) => {
+    const rows = snapshots.filter(row => row.pathId === pathId);
+    const levels: Record<string, number> = {};
+    for (const row of rows) {
+      for (const [level, count] of Object.entries(row.levels)) {
+        levels[level] = (levels[level] ?? 0) + count;
+      }
+    }
+    const total = (key: 'eligible' | 'onPath' | 'scored' | 'scoreSum') =>
+      rows.reduce((acc, row) => acc + row[key], 0);
+    return {
+      eligible: total('eligible'),
+      onPath: total('onPath'),
+      scored: total('scored'),
+      scoreSum: total('scoreSum'),
+      levels,
+    };
+  };
+  const paths: GoldenPathSummary[] = settings.paths.map(path => {
+    const figures = sum(path.id);
+    return {
+      ...path,
+      adoption: {
+        eligible: figures.eligible,
+        onPath: figures.onPath,
+        ratio: ratio(figures.onPath, figures.eligible),
+        averageScore:
+          figures.scored > 0
+            ? Math.round((10 * figures.scoreSum) / figures.scored) / 10
+            : null,
+        levels: figures.levels,
+      },
+    };
+  });
+  const overall = sum(ALL_PATHS);
+  const computedAt = snapshots.reduce<Date | null>(
+    (latest, row) =>
+      !latest || row.computedAt > latest ? row.computedAt : latest,
+    null,
+  );
+  return {
+    paths,
+    overall: {
+      eligible: overall.eligible,
+      onPath: overall.onPath,
+      ratio: ratio(overall.onPath, overall.eligible),
+    },
+    computedAt: computedAt ? computedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,87 @@
+import type { TemplateDrift } from '../scoring/drift';
+import type { CheckVerdict, ScoreSummary } from '../scoring/score';
+import type { CheckDefinition, GoldenPathDefinition } from './goldenPath';
+import type { Provenance } from './provenance';
+
+/**
+ * One check's outcome on one entity, with what a developer needs to fix it.
+ *
+ * @public
+ */
+export interface CheckResult
+  extends Pick<
+    CheckDefinition,
+    'id' | 'title' | 'description' | 'level' | 'weight' | 'remediation'
+  > {
+  verdict: CheckVerdict;
+}
+
+/**
+ * An entity's golden-path results, as served by
+ * `GET /entities/{kind}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export interface EntityResultsResponse {
+  entityRef: string;
+  /**
+   * `recorded` once a scoring run has evaluated the entity; `pending` while
+   * it has not; `not-eligible` for kinds the suite does not evaluate.
+   */
+  status: 'recorded' | 'pending' | 'not-eligible';
+  /** Whether some path's `appliesTo` selects the entity (or it is on a path). */
+  eligible: boolean;
+  /** The path the entity is on; `null` for none. */
+  path: Pick<
+    GoldenPathDefinition,
+    'id' | 'title' | 'docsUrl' | 'latestVersion'
+  > | null;
+  /** The template the entity came from; `null` when no source names one. */
+  provenance: Provenance | null;
+  /** Template version against the path's latest; `null` when on no path. */
+  drift: TemplateDrift | null;
+  score: ScoreSummary['score'];
+  coverage: ScoreSummary['coverage'];
+  level: ScoreSummary['level'];
+  /** Every check of the path, failing first. */
+  checks: CheckResult[];
+  /** Fact providers whose facts were unavailable for this entity. */
+  unavailableSources: string[];
+  /** When the scoring run evaluated it (ISO 8601); `null` unless recorded. */
+  evaluatedAt: string | null;
+}
+
+/**
+ * Adoption of one golden path, from the latest scoring run.
+ *
+ * @public
+ */
+export interface PathAdoption {
+  /** Entities the path's `appliesTo` selects, plus any on the path. */
+  eligible: number;
+  onPath: number;
+  /** onPath ÷ eligible; `null` when nothing is eligible. */
+  ratio: number | null;
+  /** Mean score of the path's entities that have one; `null` for none. */
+  averageScore: number | null;
+  /** Entities per level reached (`none` for no level). */
+  levels: Record<string, number>;
+}
+
+/**
+ * A golden path with its adoption, as served by `GET /paths`.
+ *
+ * @public
+ */
+export interface GoldenPathSummary extends GoldenPathDefinition {
+  adoption: PathAdoption;
+}
+
+/** @public */
+export interface PathsResponse {
+  paths: GoldenPathSummary[];
+  /** All paths together: eligible entities on any path ÷ eligible entities. */
+  overall: Pick<PathAdoption, 'eligible' | 'onPath' | 'ratio'>;
+  /** When the figures were computed (ISO 8601); `null` before the first run. */
+  computedAt: string | null;
+}
