@@ -11,7 +11,8 @@ import {
   ProvenanceResolver,
 } from '@golden-path/plugin-golden-path-node';
 import { readGoldenPathConfig } from './config/readGoldenPathConfig';
-import { DatabaseResultsStore } from './database/DatabaseResultsStore';
+import { goldenPathPermissions } from '@golden-path/plugin-golden-path-common';
+import { createStores } from './database/createStores';
 import { createRouter } from './router/createRouter';
 import { ScoringTask } from './scheduler/ScoringTask';
 import { catalogFactProvider } from './scoring/catalogFactProvider';
@@ -46,6 +47,7 @@ export const goldenPathPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -53,17 +55,24 @@ export const goldenPathPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
-        const { config, scheduler, httpRouter } = deps;
+        const { config, scheduler, httpRouter, permissionsRegistry } = deps;
+        permissionsRegistry.addPermissions(goldenPathPermissions);
         // Invalid configuration stops the backend here, naming the key.
         const settings = readGoldenPathConfig(config);
-        const store = await DatabaseResultsStore.create(deps);
+        const { results: store, exemptions } = await createStores(
+          deps.database,
+        );
 
         const task = new ScoringTask({
           ...deps,
           store,
+          exemptions,
           settings,
           factProviders,
           provenanceResolvers,
@@ -81,7 +90,9 @@ export const goldenPathPlugin = createBackendPlugin({
           fn: signal => task.run(signal).then(() => undefined),
         });
 
-        httpRouter.use(await createRouter({ ...deps, store, settings }));
+        httpRouter.use(
+          await createRouter({ ...deps, store, exemptions, settings, task }),
+        );
       },
     });
   },

@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './types';
 export * from './provenance';
 export * from './scoring';
+export * from './permissions';

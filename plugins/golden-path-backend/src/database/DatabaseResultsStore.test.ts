@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseResultsStore } from './DatabaseResultsStore';
+import { createStores } from './createStores';
 import { EntityResultRecord, SnapshotRecord } from './ResultsStore';
 
 jest.setTimeout(60_000);
@@ -10,8 +10,8 @@ const databases = TestDatabases.create({
 
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
-  const store = await DatabaseResultsStore.create({
-    database: { getClient: async () => knex },
+  const { results: store } = await createStores({
+    getClient: async () => knex,
   });
   return { knex, store };
 }

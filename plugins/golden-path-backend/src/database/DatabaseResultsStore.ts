@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
   EntityResultRecord,
@@ -15,19 +11,12 @@ import {
   SNAPSHOTS_TABLE,
 } from './tables';
 
-const migrationsDir = resolvePackagePath(
-  '@golden-path/plugin-golden-path-backend',
-  'migrations',
-);
+/** Run id of rows first written by an on-demand refresh. */
+const REFRESH_RUN_ID = 'refresh';
 
 // Keeps each INSERT well under SQLite's 999 bound parameters (16 per row)
 // while still writing a catalog page in a few statements.
 const BATCH_SIZE = 50;
-
-/** Runs the plugin's migrations on the given connection. */
-export async function applyMigrations(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
-}
 
 // SQLite hands timestamps back as epoch milliseconds or strings, PostgreSQL
 // and MySQL as Date objects.
@@ -101,17 +90,7 @@ function snapshotFromRow(row: DbSnapshotRow): SnapshotRecord {
 
 /** {@link ResultsStore} on the plugin's Knex database. */
 export class DatabaseResultsStore implements ResultsStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseResultsStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await applyMigrations(knex);
-    }
-    return new DatabaseResultsStore(knex);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async writeBatch(
     runId: string,
@@ -132,6 +111,17 @@ export class DatabaseResultsStore implements ResultsStore {
           .merge();
       }
     });
+  }
+
+  async writeRefreshed(record: EntityResultRecord): Promise<void> {
+    const row = toRow(REFRESH_RUN_ID, record);
+    const { entity_ref: _key, run_id: _run, ...updated } = row;
+    // Keeps the run id of an existing row, so that a scoring run in progress
+    // does not take a refreshed entity for one that left the catalog.
+    await this.db<DbEntityResultRow>(RESULTS_TABLE)
+      .insert(row)
+      .onConflict('entity_ref')
+      .merge(Object.keys(updated) as Array<keyof DbEntityResultRow>);
   }
 
   async removeRecordsNotFromRun(runId: string): Promise<number> {

@@ -39,6 +39,11 @@ export interface ResultsStore {
   /** Inserts or replaces the records, atomically, tagged with the run. */
   writeBatch(runId: string, records: EntityResultRecord[]): Promise<void>;
   /**
+   * Inserts or replaces one entity's record outside a scoring run (an
+   * on-demand refresh), without disturbing a run in progress.
+   */
+  writeRefreshed(record: EntityResultRecord): Promise<void>;
+  /**
    * Removes every record not written by the given (completed) run: the
    * entities that left the catalog. Returns how many were removed.
    */

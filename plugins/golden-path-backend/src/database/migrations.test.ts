@@ -58,6 +58,25 @@ describe('migrations', () => {
         knex('golden_path_daily_snapshots').count({ count: '*' }),
       ).resolves.toEqual([{ count: expect.anything() }]);
 
+      await knex('golden_path_exemptions').insert({
+        id: '00000000-0000-0000-0000-000000000002',
+        entity_ref: 'component:default/payments-api',
+        check_id: 'has-docs',
+        reason: 'Docs live in the wiki',
+        expires_at: new Date('2026-12-31T00:00:00.000Z'),
+        granted_by: 'user:default/ada',
+        granted_at: new Date('2026-11-24T00:00:00.000Z'),
+      });
+
+      // Down one: the exemptions go, the results stay.
+      await knex.migrate.down({ directory });
+      await expect(
+        knex.schema.hasTable('golden_path_exemptions'),
+      ).resolves.toBe(false);
+      await expect(
+        knex('golden_path_entity_results').count({ count: '*' }),
+      ).resolves.toEqual([{ count: expect.anything() }]);
+
       await knex.migrate.rollback({ directory }, true);
       for (const table of [
         'golden_path_entity_results',
@@ -70,6 +89,7 @@ describe('migrations', () => {
       for (const table of [
         'golden_path_entity_results',
         'golden_path_daily_snapshots',
+        'golden_path_exemptions',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }

@@ -1,5 +1,6 @@
 export const RESULTS_TABLE = 'golden_path_entity_results';
 export const SNAPSHOTS_TABLE = 'golden_path_daily_snapshots';
+export const EXEMPTIONS_TABLE = 'golden_path_exemptions';
 
 /** A row of {@link RESULTS_TABLE}. */
 export interface DbEntityResultRow {
@@ -32,4 +33,15 @@ export interface DbSnapshotRow {
   score_sum: number;
   levels: string;
   computed_at: Date | string | number;
+}
+
+/** A row of {@link EXEMPTIONS_TABLE}. */
+export interface DbExemptionRow {
+  id: string;
+  entity_ref: string;
+  check_id: string;
+  reason: string;
+  expires_at: Date | string | number;
+  granted_by: string;
+  granted_at: Date | string | number;
 }

@@ -1,56 +1,175 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import express from 'express';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { goldenPathExemptionManagePermission } from '@golden-path/plugin-golden-path-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
+import { ExemptionStore } from '../database/ExemptionStore';
 import { ResultsStore } from '../database/ResultsStore';
-import { EVALUATED_KINDS } from '../scheduler/ScoringTask';
+import { EVALUATED_KINDS, ScoringTask } from '../scheduler/ScoringTask';
+import { ExemptionService } from '../service/ExemptionService';
 import {
   emptyEntityResultsResponse,
   toEntityResultsResponse,
   toPathsResponse,
 } from '../service/responses';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
+import {
+  createExemptionSchema,
+  listExemptionsQuerySchema,
+  parseInput,
+} from './validation';
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
   catalog: CatalogService;
   store: ResultsStore;
+  exemptions: ExemptionStore;
   settings: GoldenPathSettings;
+  task: Pick<ScoringTask, 'refresh'>;
 }): Promise<express.Router> {
-  const { httpAuth, catalog, store, settings } = options;
+  const { httpAuth, userInfo, permissions, auditor, catalog, store, settings } =
+    options;
+  const exemptionService = new ExemptionService({
+    catalog,
+    exemptions: options.exemptions,
+    results: store,
+    settings,
+    refresh: entityRef => options.task.refresh(entityRef),
+  });
   const router = Router();
   router.use(express.json());
 
-  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function requireExemptionAdmin(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize(
+      [{ permission: goldenPathExemptionManagePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Managing exemptions needs the ${goldenPathExemptionManagePermission.name} permission`,
+      );
+    }
+  }
+
+  // Resolves the entity of a `/entities/{kind}/{namespace}/{name}` path as the
+  // caller sees it in the catalog: what they may not see there is a 404 here.
+  async function visibleEntityRef(
+    req: Request,
+    credentials: BackstageCredentials,
+  ) {
     const ref = parseEntityRouteParams(req.params);
     const entityRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-    // Asking the catalog as the caller keeps the catalog's own permissions in
-    // force: what a caller may not see there does not exist here either.
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
     }
-    if (!EVALUATED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
-      res.json(emptyEntityResultsResponse(entityRef, 'not-eligible'));
-      return;
+    return { entityRef, kind: entity.kind.toLocaleLowerCase('en-US') };
+  }
+
+  async function entityResults(entityRef: string, kind: string) {
+    if (!EVALUATED_KINDS.includes(kind)) {
+      return emptyEntityResultsResponse(entityRef, 'not-eligible');
     }
     const record = await store.get(entityRef);
-    res.json(
-      record
-        ? toEntityResultsResponse(record, settings)
-        : emptyEntityResultsResponse(entityRef, 'pending'),
+    if (!record) {
+      return emptyEntityResultsResponse(entityRef, 'pending');
+    }
+    const active = await options.exemptions.listActive([entityRef], new Date());
+    return toEntityResultsResponse(record, settings, active);
+  }
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const { entityRef, kind } = await visibleEntityRef(
+      req,
+      await credentialsOf(req),
     );
+    res.json(await entityResults(entityRef, kind));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const { entityRef, kind } = await visibleEntityRef(
+      req,
+      await credentialsOf(req),
+    );
+    await options.task.refresh(entityRef);
+    res.json(await entityResults(entityRef, kind));
   });
 
   router.get('/paths', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     res.json(toPathsResponse(await store.latestSnapshots(), settings));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await credentialsOf(req);
+    const query = parseInput(listExemptionsQuerySchema, req.query, 'query');
+    res.json({ items: await options.exemptions.list(query.entityRef) });
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await requireExemptionAdmin(credentials);
+    const body = parseInput(createExemptionSchema, req.body, 'exemption');
+    const event = await auditor.createEvent({
+      eventId: 'exemption-grant',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        entityRef: body.entityRef,
+        checkId: body.checkId,
+        expiresAt: body.expiresAt,
+      },
+    });
+    try {
+      const { userEntityRef } = await userInfo.getUserInfo(credentials);
+      const exemption = await exemptionService.grant(
+        body,
+        userEntityRef,
+        credentials,
+      );
+      await event.success({ meta: { exemptionId: exemption.id } });
+      res.status(201).json(exemption);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.delete('/exemptions/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await requireExemptionAdmin(credentials);
+    const event = await auditor.createEvent({
+      eventId: 'exemption-revoke',
+      severityLevel: 'medium',
+      request: req,
+      meta: { exemptionId: req.params.id },
+    });
+    try {
+      const removed = await exemptionService.revoke(req.params.id);
+      await event.success({
+        meta: { entityRef: removed.entityRef, checkId: removed.checkId },
+      });
+      res.status(204).end();
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   return router;

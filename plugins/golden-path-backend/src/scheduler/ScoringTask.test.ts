@@ -5,7 +5,9 @@ import {
   FactProvider,
   ProvenanceResolver,
 } from '@golden-path/plugin-golden-path-node';
-import { DatabaseResultsStore } from '../database/DatabaseResultsStore';
+import { createStores } from '../database/createStores';
+import { ExemptionStore } from '../database/ExemptionStore';
+import { ResultsStore } from '../database/ResultsStore';
 import { catalogFactProvider } from '../scoring/catalogFactProvider';
 import { component, sampleCatalog } from '../__testUtils__/entities';
 import { sampleSettings } from '../__testUtils__/settings';
@@ -13,15 +15,17 @@ import { ScoringTask } from './ScoringTask';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+let exemptions: ExemptionStore;
+
 async function createStore() {
   const knex = await databases.init('SQLITE_3');
-  return DatabaseResultsStore.create({
-    database: { getClient: async () => knex },
-  });
+  const stores = await createStores({ getClient: async () => knex });
+  exemptions = stores.exemptions;
+  return stores.results;
 }
 
 function scoringTask(
-  store: DatabaseResultsStore,
+  store: ResultsStore,
   entities: Entity[],
   options: {
     factProviders?: FactProvider[];
@@ -32,6 +36,7 @@ function scoringTask(
     catalog: catalogServiceMock({ entities }),
     auth: mockServices.auth(),
     store,
+    exemptions,
     settings: sampleSettings,
     factProviders: [catalogFactProvider, ...(options.factProviders ?? [])],
     provenanceResolvers: options.provenanceResolvers ?? [],
@@ -222,5 +227,63 @@ describe('ScoringTask', () => {
       },
     });
     expect(registry.resolve).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts an exempt check as passing until the exemption expires', async () => {
+    const store = await createStore();
+    const grant = (id: string, expiresAt: string) =>
+      exemptions.create({
+        id,
+        entityRef: 'component:default/payments-api',
+        checkId: 'has-docs',
+        reason: 'Docs live in the wiki until Q1',
+        expiresAt,
+        grantedBy: 'user:default/ada',
+        grantedAt: '2026-11-01T00:00:00.000Z',
+      });
+
+    await grant('e1', '2999-01-01T00:00:00.000Z');
+    await scoringTask(store, sampleCatalog).run();
+    expect(await store.get('component:default/payments-api')).toMatchObject({
+      score: 100,
+      level: 'silver',
+      checks: expect.arrayContaining([{ id: 'has-docs', verdict: 'exempt' }]),
+    });
+
+    await exemptions.delete('e1');
+    await grant('e2', '2020-01-01T00:00:00.000Z');
+    await scoringTask(store, sampleCatalog).run();
+    expect(await store.get('component:default/payments-api')).toMatchObject({
+      score: 75,
+      level: 'bronze',
+      checks: expect.arrayContaining([{ id: 'has-docs', verdict: 'fail' }]),
+    });
+  });
+
+  it('refreshes one entity on demand without disturbing the run ids of others', async () => {
+    const store = await createStore();
+    const task = scoringTask(store, sampleCatalog);
+    await task.run();
+    await exemptions.create({
+      id: 'e1',
+      entityRef: 'component:default/payments-api',
+      checkId: 'has-docs',
+      reason: 'Migrating docs',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+      grantedBy: 'user:default/ada',
+      grantedAt: '2026-11-01T00:00:00.000Z',
+    });
+
+    await expect(task.refresh('component:default/payments-api')).resolves.toBe(
+      true,
+    );
+    expect((await store.get('component:default/payments-api'))?.score).toBe(
+      100,
+    );
+    await expect(task.refresh('component:default/nope')).resolves.toBe(false);
+    await expect(task.refresh('system:default/payments')).resolves.toBe(false);
+
+    // The refreshed row still belongs to the last run: nothing is removed.
+    await expect(store.removeRecordsNotFromRun('another-run')).resolves.toBe(3);
   });
 });

@@ -15,9 +15,15 @@ import {
 } from '@golden-path/plugin-golden-path-node';
 import { randomUUID } from 'node:crypto';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
+import { ExemptionStore } from '../database/ExemptionStore';
 import { EntityResultRecord, ResultsStore } from '../database/ResultsStore';
 import { collectFacts } from '../scoring/collectFacts';
-import { compilePaths, evaluateEntity } from '../scoring/evaluateEntity';
+import {
+  CompiledPath,
+  compilePaths,
+  EntityEvaluation,
+  evaluateEntity,
+} from '../scoring/evaluateEntity';
 import { resolveProvenance } from '../scoring/resolveProvenance';
 import { SnapshotAccumulator } from '../scoring/SnapshotAccumulator';
 
@@ -49,12 +55,15 @@ function ownerRefOf(entity: Entity): string | null {
   }
 }
 
+type Evaluated = { record: EntityResultRecord; evaluation: EntityEvaluation };
+
 /**
  * A scoring run: streams the catalog page by page, evaluates every entity
  * against the golden paths, writes each page in one transaction, and only
  * once every page is written removes the results of entities that left the
  * catalog and writes the day's aggregates. A run that dies half way leaves
- * the previous results readable; the next run completes the job.
+ * the previous results readable; the next run completes the job. Also
+ * re-evaluates one entity on demand.
  */
 export class ScoringTask {
   static readonly id = 'golden-path-scoring';
@@ -65,33 +74,30 @@ export class ScoringTask {
     initialDelay: { seconds: 30 },
   };
 
+  private readonly paths: CompiledPath[];
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
       store: ResultsStore;
+      exemptions: ExemptionStore;
       settings: GoldenPathSettings;
       factProviders: FactProvider[];
       provenanceResolvers: ProvenanceResolver[];
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.paths = compilePaths(options.settings.paths);
+  }
 
   async run(
     signal?: AbortSignal,
   ): Promise<{ evaluated: number; removed: number }> {
-    const {
-      catalog,
-      auth,
-      store,
-      settings,
-      factProviders,
-      provenanceResolvers,
-    } = this.options;
+    const { catalog, auth, store, settings } = this.options;
     const runId = randomUUID();
     const logger = this.options.logger.child({ runId });
     const started = new Date();
-    const paths = compilePaths(settings.paths);
     const snapshots = new SnapshotAccumulator();
     const credentials = await auth.getOwnServiceCredentials();
     let cursor: string | undefined;
@@ -103,46 +109,14 @@ export class ScoringTask {
           : { filter: { kind: EVALUATED_KINDS }, limit: PAGE_SIZE },
         { credentials },
       );
-      const { facts } = await collectFacts(factProviders, page.items, logger);
-      const now = new Date();
-      const records: EntityResultRecord[] = [];
-      for (const entity of page.items) {
-        const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-        const provenance = await resolveProvenance(
-          entity,
-          provenanceResolvers,
-          logger,
-        );
-        const entityFacts = facts.get(entityRef) ?? {};
-        const result = evaluateEntity({
-          entity,
-          provenance,
-          facts: entityFacts,
-          paths,
-          levels: settings.levels,
-          now,
-        });
-        const ownerRef = ownerRefOf(entity);
+      const results = await this.evaluate(page.items, logger);
+      for (const { record, evaluation } of results) {
         snapshots.add({
-          ownerRef,
-          eligibleFor: result.eligibleFor,
-          pathId: result.pathId,
-          score: result.summary.score,
-          level: result.summary.level,
-        });
-        records.push({
-          entityRef,
-          ownerRef,
-          eligible: result.eligibleFor.length > 0 || result.pathId !== null,
-          pathId: result.pathId,
-          provenance: provenance ?? null,
-          drift: result.drift,
-          score: result.summary.score,
-          coverage: result.summary.coverage,
-          level: result.summary.level,
-          checks: result.checks,
-          unavailableSources: result.unavailableSources,
-          evaluatedAt: now,
+          ownerRef: record.ownerRef,
+          eligibleFor: evaluation.eligibleFor,
+          pathId: record.pathId,
+          score: record.score,
+          level: record.level,
         });
       }
       if (signal?.aborted) {
@@ -150,8 +124,11 @@ export class ScoringTask {
           `Scoring run ${runId} aborted after ${evaluated} entities`,
         );
       }
-      await store.writeBatch(runId, records);
-      evaluated += records.length;
+      await store.writeBatch(
+        runId,
+        results.map(r => r.record),
+      );
+      evaluated += results.length;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
 
@@ -170,5 +147,86 @@ export class ScoringTask {
       } ms; removed ${removed} that left the catalog and ${expired} expired daily aggregates`,
     );
     return { evaluated, removed };
+  }
+
+  /**
+   * Re-evaluates one catalog entity now and stores its results; daily
+   * aggregates follow at the next run. Returns `false` when the catalog does
+   * not have it or it is of a kind the run does not evaluate.
+   */
+  async refresh(entityRef: string): Promise<boolean> {
+    const { catalog, auth, store, logger } = this.options;
+    const entity = await catalog.getEntityByRef(entityRef, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (
+      !entity ||
+      !EVALUATED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
+    ) {
+      return false;
+    }
+    const [{ record }] = await this.evaluate([entity], logger);
+    await store.writeRefreshed(record);
+    return true;
+  }
+
+  private async evaluate(
+    entities: Entity[],
+    logger: LoggerService,
+  ): Promise<Evaluated[]> {
+    const { settings, factProviders, provenanceResolvers, exemptions } =
+      this.options;
+    const refs = entities.map(entity =>
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    );
+    const now = new Date();
+    const [{ facts }, active] = await Promise.all([
+      collectFacts(factProviders, entities, logger),
+      exemptions.listActive(refs, now),
+    ]);
+    const exemptionsByEntity = new Map<string, Map<string, Date>>();
+    for (const exemption of active) {
+      const byCheck = exemptionsByEntity.get(exemption.entityRef) ?? new Map();
+      byCheck.set(exemption.checkId, new Date(exemption.expiresAt));
+      exemptionsByEntity.set(exemption.entityRef, byCheck);
+    }
+
+    const results: Evaluated[] = [];
+    for (const [i, entity] of entities.entries()) {
+      const entityRef = refs[i];
+      const provenance = await resolveProvenance(
+        entity,
+        provenanceResolvers,
+        logger,
+      );
+      const evaluation = evaluateEntity({
+        entity,
+        provenance,
+        facts: facts.get(entityRef) ?? {},
+        paths: this.paths,
+        levels: settings.levels,
+        exemptions: exemptionsByEntity.get(entityRef) ?? new Map(),
+        now,
+      });
+      results.push({
+        evaluation,
+        record: {
+          entityRef,
+          ownerRef: ownerRefOf(entity),
+          eligible:
+            evaluation.eligibleFor.length > 0 || evaluation.pathId !== null,
+          pathId: evaluation.pathId,
+          provenance: provenance ?? null,
+          drift: evaluation.drift,
+          score: evaluation.summary.score,
+          coverage: evaluation.summary.coverage,
+          level: evaluation.summary.level,
+          checks: evaluation.checks,
+          unavailableSources: evaluation.unavailableSources,
+          evaluatedAt: now,
+        },
+      });
+    }
+    return results;
   }
 }

@@ -78,9 +78,11 @@ export function evaluateEntity(options: {
   facts: Record<string, JsonObject>;
   paths: CompiledPath[];
   levels: string[];
+  /** Expiry of the exemptions in force, by check id. */
+  exemptions: Map<string, Date>;
   now: Date;
 }): EntityEvaluation {
-  const { entity, provenance, facts, paths, levels, now } = options;
+  const { entity, provenance, facts, paths, levels, exemptions, now } = options;
   const eligibleFor = paths
     .filter(path => path.appliesTo(entity))
     .map(path => path.definition.id);
@@ -105,7 +107,7 @@ export function evaluateEntity(options: {
       id: check.definition.id,
       verdict: resolveVerdict(
         known ? check.test(subject) : undefined,
-        undefined,
+        exemptions.get(check.definition.id),
         now,
       ),
     };

@@ -1,6 +1,7 @@
 import {
   CheckResult,
   EntityResultsResponse,
+  Exemption,
   GoldenPathSummary,
   PathsResponse,
 } from '@golden-path/plugin-golden-path-common';
@@ -17,6 +18,7 @@ const VERDICT_ORDER = { fail: 0, unknown: 1, exempt: 2, pass: 3 };
 export function toEntityResultsResponse(
   record: EntityResultRecord,
   settings: GoldenPathSettings,
+  activeExemptions: Exemption[],
 ): EntityResultsResponse {
   const path = settings.paths.find(p => p.id === record.pathId);
   const checks: CheckResult[] = [];
@@ -24,7 +26,21 @@ export function toEntityResultsResponse(
     const definition = path?.checks.find(check => check.id === id);
     if (definition) {
       const { predicate: _predicate, ...shown } = definition;
-      checks.push({ ...shown, verdict });
+      const exemption = activeExemptions.find(e => e.checkId === id);
+      checks.push({
+        ...shown,
+        verdict,
+        ...(verdict === 'exempt' && exemption
+          ? {
+              exemption: {
+                id: exemption.id,
+                reason: exemption.reason,
+                expiresAt: exemption.expiresAt,
+                grantedBy: exemption.grantedBy,
+              },
+            }
+          : {}),
+      });
     }
   }
   checks.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);

@@ -6,7 +6,9 @@ export type {
 } from './goldenPath';
 export type {
   CheckResult,
+  CreateExemptionRequest,
   EntityResultsResponse,
+  Exemption,
   GoldenPathSummary,
   PathAdoption,
   PathsResponse,

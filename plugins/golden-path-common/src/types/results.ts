@@ -14,6 +14,8 @@ export interface CheckResult
     'id' | 'title' | 'description' | 'level' | 'weight' | 'remediation'
   > {
   verdict: CheckVerdict;
+  /** The exemption behind an `exempt` verdict. */
+  exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'grantedBy'>;
 }
 
 /**
@@ -84,4 +86,32 @@ export interface PathsResponse {
   overall: Pick<PathAdoption, 'eligible' | 'onPath' | 'ratio'>;
   /** When the figures were computed (ISO 8601); `null` before the first run. */
   computedAt: string | null;
+}
+
+/**
+ * A granted exception to one check for one entity: the check counts as
+ * passing until `expiresAt`.
+ *
+ * @public
+ */
+export interface Exemption {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  /** Entity ref of the user who granted it. */
+  grantedBy: string;
+  /** ISO 8601. */
+  grantedAt: string;
+}
+
+/** Body of `POST /exemptions`. @public */
+export interface CreateExemptionRequest {
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  /** ISO 8601, in the future. */
+  expiresAt: string;
 }

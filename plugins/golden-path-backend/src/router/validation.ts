@@ -1,0 +1,53 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** The longest an exemption may run: a year, so every one gets re-examined. */
+export const MAX_EXEMPTION_DAYS = 366;
+
+const entityRef = z.string().transform((value, ctx) => {
+  try {
+    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
+  } catch {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `'${value}' is not an entity ref like component:default/name`,
+    });
+    return z.NEVER;
+  }
+});
+
+export const createExemptionSchema = z
+  .object({
+    entityRef,
+    checkId: z.string().min(1),
+    reason: z.string().trim().min(1, 'must say why').max(1000),
+    expiresAt: z
+      .string()
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+  })
+  .strict();
+
+export const listExemptionsQuerySchema = z
+  .object({ entityRef: entityRef.optional() })
+  .strict();
+
+/**
+ * Parses a request part with a schema, turning failures into a 400 that
+ * names the field and the problem.
+ */
+export function parseInput<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.join('.');
+    throw new InputError(
+      `Invalid ${what}: ${field ? `${field}: ` : ''}${issue.message}`,
+    );
+  }
+  return result.data;
+}
