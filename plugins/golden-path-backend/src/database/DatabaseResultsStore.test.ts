@@ -165,4 +165,78 @@ describe('DatabaseResultsStore', () => {
       await expect(store.removeSnapshotsBefore('2026-11-21')).resolves.toBe(0);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'sums daily series over owners and reads the latest of some owners on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceDaySnapshots('2026-11-20', [
+        snapshot('2026-11-20', 'node-service', 'group:default/payments', 1),
+        snapshot('2026-11-20', 'node-service', 'group:default/search', 2),
+        snapshot('2026-11-20', '*', 'group:default/search', 2),
+      ]);
+      await store.replaceDaySnapshots('2026-11-21', [
+        snapshot('2026-11-21', 'node-service', 'group:default/payments', 3),
+      ]);
+
+      await expect(
+        store.snapshotSeries({
+          pathId: 'node-service',
+          from: '2026-11-01',
+          to: '2026-11-30',
+        }),
+      ).resolves.toEqual([
+        { day: '2026-11-20', eligible: 8, onPath: 3, scored: 3, scoreSum: 301 },
+        {
+          day: '2026-11-21',
+          eligible: 4,
+          onPath: 3,
+          scored: 3,
+          scoreSum: 150.5,
+        },
+      ]);
+      await expect(
+        store.snapshotSeries({
+          pathId: 'node-service',
+          ownerRefs: ['group:default/search'],
+          from: '2026-11-20',
+          to: '2026-11-20',
+        }),
+      ).resolves.toEqual([
+        {
+          day: '2026-11-20',
+          eligible: 4,
+          onPath: 2,
+          scored: 2,
+          scoreSum: 150.5,
+        },
+      ]);
+      await expect(
+        store.latestSnapshotsOf(['group:default/search']),
+      ).resolves.toEqual([]);
+      await expect(
+        store.latestSnapshotsOf(['group:default/payments']),
+      ).resolves.toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists results by owner, bounded on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.writeBatch('run-1', [
+        record('b', { ownerRef: 'group:default/search' }),
+        record('a', { ownerRef: 'group:default/search' }),
+        record('c'),
+      ]);
+      const found = await store.listByOwners(['group:default/search'], 10);
+      expect(found.map(r => r.entityRef)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      await expect(
+        store.listByOwners(['group:default/search'], 1),
+      ).resolves.toHaveLength(1);
+    },
+  );
 });

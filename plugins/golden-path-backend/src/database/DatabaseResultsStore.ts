@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import {
   EntityResultRecord,
   ResultsStore,
+  SeriesPoint,
   SnapshotRecord,
 } from './ResultsStore';
 import {
@@ -175,6 +176,55 @@ export class DatabaseResultsStore implements ResultsStore {
       latest.day,
     );
     return rows.map(snapshotFromRow);
+  }
+
+  async snapshotSeries(query: {
+    pathId: string;
+    ownerRefs?: string[];
+    from: string;
+    to: string;
+  }): Promise<SeriesPoint[]> {
+    const rows = await this.db<DbSnapshotRow>(SNAPSHOTS_TABLE)
+      .where('path_id', query.pathId)
+      .whereBetween('day', [query.from, query.to])
+      .modify(q => {
+        if (query.ownerRefs) {
+          q.whereIn('owner_ref', query.ownerRefs);
+        }
+      })
+      .groupBy('day')
+      .orderBy('day')
+      .select('day')
+      .sum({
+        eligible: 'eligible',
+        on_path: 'on_path',
+        scored: 'scored',
+        score_sum: 'score_sum',
+      });
+    return rows.map((row: any) => ({
+      day: row.day,
+      eligible: Number(row.eligible),
+      onPath: Number(row.on_path),
+      scored: Number(row.scored),
+      scoreSum: Number(row.score_sum),
+    }));
+  }
+
+  async latestSnapshotsOf(ownerRefs: string[]): Promise<SnapshotRecord[]> {
+    const all = await this.latestSnapshots();
+    const owners = new Set(ownerRefs);
+    return all.filter(row => owners.has(row.ownerRef));
+  }
+
+  async listByOwners(
+    ownerRefs: string[],
+    limit: number,
+  ): Promise<EntityResultRecord[]> {
+    const rows = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+      .whereIn('owner_ref', ownerRefs)
+      .orderBy('entity_ref')
+      .limit(limit);
+    return rows.map(fromRow);
   }
 
   async removeSnapshotsBefore(day: string): Promise<number> {

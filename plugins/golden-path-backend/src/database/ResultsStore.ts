@@ -34,6 +34,15 @@ export interface SnapshotRecord {
   computedAt: Date;
 }
 
+/** One day of a history series. */
+export interface SeriesPoint {
+  day: string;
+  eligible: number;
+  onPath: number;
+  scored: number;
+  scoreSum: number;
+}
+
 /** Storage of scoring results, written by scoring runs and read by the API. */
 export interface ResultsStore {
   /** Inserts or replaces the records, atomically, tagged with the run. */
@@ -53,6 +62,23 @@ export interface ResultsStore {
   replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
   /** The aggregates of the most recent day that has any. */
   latestSnapshots(): Promise<SnapshotRecord[]>;
+  /**
+   * Per-day sums of one path's (or `*`'s) aggregates between two days
+   * (inclusive), over the given owners or all of them.
+   */
+  snapshotSeries(query: {
+    pathId: string;
+    ownerRefs?: string[];
+    from: string;
+    to: string;
+  }): Promise<SeriesPoint[]>;
+  /** The latest aggregates of the given owners. */
+  latestSnapshotsOf(ownerRefs: string[]): Promise<SnapshotRecord[]>;
+  /** Results of entities owned by the given owners, by entity ref, at most `limit`. */
+  listByOwners(
+    ownerRefs: string[],
+    limit: number,
+  ): Promise<EntityResultRecord[]>;
   /** Removes aggregates of days before `day`; returns how many. */
   removeSnapshotsBefore(day: string): Promise<number>;
 }

@@ -6,7 +6,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { goldenPathExemptionManagePermission } from '@golden-path/plugin-golden-path-common';
@@ -17,17 +17,26 @@ import { ExemptionStore } from '../database/ExemptionStore';
 import { ResultsStore } from '../database/ResultsStore';
 import { EVALUATED_KINDS, ScoringTask } from '../scheduler/ScoringTask';
 import { ExemptionService } from '../service/ExemptionService';
+import { groupWithDescendants } from '../service/groupHierarchy';
 import {
   emptyEntityResultsResponse,
   toEntityResultsResponse,
+  toGroupRollupResponse,
+  toHistoryResponse,
   toPathsResponse,
 } from '../service/responses';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
 import {
   createExemptionSchema,
+  historyQuerySchema,
   listExemptionsQuerySchema,
   parseInput,
 } from './validation';
+
+// Entities listed in a group rollup; the aggregates always cover them all.
+const GROUP_ENTITY_LIMIT = 1000;
+const DEFAULT_HISTORY_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -114,6 +123,65 @@ export async function createRouter(options: {
   router.get('/paths', async (req, res) => {
     await credentialsOf(req);
     res.json(toPathsResponse(await store.latestSnapshots(), settings));
+  });
+
+  router.get('/groups/:namespace/:name', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const ref = parseEntityRouteParams({ ...req.params, kind: 'group' });
+    const groupRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    const group = await catalog.getEntityByRef(ref, { credentials });
+    if (!group) {
+      throw new NotFoundError(`No group '${groupRef}' in the catalog`);
+    }
+    const groups = await groupWithDescendants(catalog, groupRef, credentials);
+    const [snapshots, entities] = await Promise.all([
+      store.latestSnapshotsOf(groups),
+      store.listByOwners(groups, GROUP_ENTITY_LIMIT + 1),
+    ]);
+    res.json(
+      toGroupRollupResponse({
+        groupRef,
+        groups,
+        snapshots,
+        entities,
+        limit: GROUP_ENTITY_LIMIT,
+      }),
+    );
+  });
+
+  router.get('/history', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(historyQuerySchema, req.query, 'query');
+    if (query.path !== '*' && !settings.paths.some(p => p.id === query.path)) {
+      throw new InputError(
+        `Invalid query: path: '${query.path}' is not a configured golden path`,
+      );
+    }
+    let ownerRefs: string[] | undefined;
+    if (query.group) {
+      if (!(await catalog.getEntityByRef(query.group, { credentials }))) {
+        throw new InputError(
+          `Invalid query: group: '${query.group}' is not in the catalog`,
+        );
+      }
+      ownerRefs = await groupWithDescendants(catalog, query.group, credentials);
+    }
+    const to = query.to ?? new Date().toISOString().slice(0, 10);
+    const from =
+      query.from ??
+      new Date(Date.parse(to) - DEFAULT_HISTORY_DAYS * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+    if (from > to) {
+      throw new InputError('Invalid query: from: must not be after to');
+    }
+    const points = await store.snapshotSeries({
+      pathId: query.path,
+      ownerRefs,
+      from,
+      to,
+    });
+    res.json(toHistoryResponse(query.path, query.group ?? null, points));
   });
 
   router.get('/exemptions', async (req, res) => {

@@ -51,3 +51,16 @@ export function parseInput<T extends z.ZodTypeAny>(
   }
   return result.data;
 }
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-24');
+
+export const historyQuerySchema = z
+  .object({
+    path: z.string().min(1).default('*'),
+    group: entityRef.optional(),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .strict();

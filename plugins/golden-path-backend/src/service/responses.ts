@@ -3,11 +3,33 @@ import {
   EntityResultsResponse,
   Exemption,
   GoldenPathSummary,
+  GroupRollupResponse,
+  HistoryResponse,
   PathsResponse,
 } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
-import { EntityResultRecord, SnapshotRecord } from '../database/ResultsStore';
+import {
+  EntityResultRecord,
+  SeriesPoint,
+  SnapshotRecord,
+} from '../database/ResultsStore';
 import { ALL_PATHS } from '../scoring/SnapshotAccumulator';
+
+const ratio = (part: number, whole: number) =>
+  whole > 0 ? part / whole : null;
+
+const mean = (sum: number, count: number) =>
+  count > 0 ? Math.round((10 * sum) / count) / 10 : null;
+
+function sumLevels(rows: SnapshotRecord[]): Record<string, number> {
+  const levels: Record<string, number> = {};
+  for (const row of rows) {
+    for (const [level, count] of Object.entries(row.levels)) {
+      levels[level] = (levels[level] ?? 0) + count;
+    }
+  }
+  return levels;
+}
 
 const VERDICT_ORDER = { fail: 0, unknown: 1, exempt: 2, pass: 3 };
 
@@ -88,9 +110,6 @@ export function emptyEntityResultsResponse(
   };
 }
 
-const ratio = (part: number, whole: number) =>
-  whole > 0 ? part / whole : null;
-
 /** Paths with adoption figures summed over owners from the latest day's aggregates. */
 export function toPathsResponse(
   snapshots: SnapshotRecord[],
@@ -98,12 +117,7 @@ export function toPathsResponse(
 ): PathsResponse {
   const sum = (pathId: string) => {
     const rows = snapshots.filter(row => row.pathId === pathId);
-    const levels: Record<string, number> = {};
-    for (const row of rows) {
-      for (const [level, count] of Object.entries(row.levels)) {
-        levels[level] = (levels[level] ?? 0) + count;
-      }
-    }
+    const levels = sumLevels(rows);
     const total = (key: 'eligible' | 'onPath' | 'scored' | 'scoreSum') =>
       rows.reduce((acc, row) => acc + row[key], 0);
     return {
@@ -122,10 +136,7 @@ export function toPathsResponse(
         eligible: figures.eligible,
         onPath: figures.onPath,
         ratio: ratio(figures.onPath, figures.eligible),
-        averageScore:
-          figures.scored > 0
-            ? Math.round((10 * figures.scoreSum) / figures.scored) / 10
-            : null,
+        averageScore: mean(figures.scoreSum, figures.scored),
         levels: figures.levels,
       },
     };
@@ -144,5 +155,66 @@ export function toPathsResponse(
       ratio: ratio(overall.onPath, overall.eligible),
     },
     computedAt: computedAt ? computedAt.toISOString() : null,
+  };
+}
+
+/** A group's standing from its owners' latest aggregates and entity results. */
+export function toGroupRollupResponse(options: {
+  groupRef: string;
+  groups: string[];
+  snapshots: SnapshotRecord[];
+  entities: EntityResultRecord[];
+  limit: number;
+}): GroupRollupResponse {
+  const { groupRef, groups, snapshots, entities, limit } = options;
+  const all = snapshots.filter(row => row.pathId === ALL_PATHS);
+  const perPath = snapshots.filter(row => row.pathId !== ALL_PATHS);
+  const eligible = all.reduce((acc, row) => acc + row.eligible, 0);
+  const onPath = all.reduce((acc, row) => acc + row.onPath, 0);
+  const computedAt = snapshots.reduce<Date | null>(
+    (latest, row) =>
+      !latest || row.computedAt > latest ? row.computedAt : latest,
+    null,
+  );
+  return {
+    groupRef,
+    groups,
+    adoption: { eligible, onPath, ratio: ratio(onPath, eligible) },
+    averageScore: mean(
+      perPath.reduce((acc, row) => acc + row.scoreSum, 0),
+      perPath.reduce((acc, row) => acc + row.scored, 0),
+    ),
+    levels: sumLevels(perPath),
+    entities: entities.slice(0, limit).map(record => ({
+      entityRef: record.entityRef,
+      ownerRef: record.ownerRef ?? '',
+      pathId: record.pathId,
+      eligible: record.eligible,
+      score: record.score,
+      coverage: record.coverage,
+      level: record.level,
+      drift: record.drift,
+    })),
+    truncated: entities.length > limit,
+    computedAt: computedAt ? computedAt.toISOString() : null,
+  };
+}
+
+/** A history series from per-day sums. */
+export function toHistoryResponse(
+  pathId: string,
+  groupRef: string | null,
+  points: SeriesPoint[],
+): HistoryResponse {
+  return {
+    pathId,
+    groupRef,
+    points: points.map(point => ({
+      day: point.day,
+      eligible: point.eligible,
+      onPath: point.onPath,
+      ratio: ratio(point.onPath, point.eligible),
+      averageScore: mean(point.scoreSum, point.scored),
+    })),
   };
 }

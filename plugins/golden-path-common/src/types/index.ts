@@ -10,6 +10,8 @@ export type {
   EntityResultsResponse,
   Exemption,
   GoldenPathSummary,
+  GroupRollupResponse,
+  HistoryResponse,
   PathAdoption,
   PathsResponse,
 } from './results';

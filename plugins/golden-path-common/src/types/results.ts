@@ -115,3 +115,50 @@ export interface CreateExemptionRequest {
   /** ISO 8601, in the future. */
   expiresAt: string;
 }
+
+/**
+ * A team's golden-path standing, rolled up over its nested sub-groups, as
+ * served by `GET /groups/{namespace}/{name}`.
+ *
+ * @public
+ */
+export interface GroupRollupResponse {
+  groupRef: string;
+  /** The group and every group below it, whose entities are counted. */
+  groups: string[];
+  /** Eligible entities of these groups on any path ÷ eligible entities. */
+  adoption: Pick<PathAdoption, 'eligible' | 'onPath' | 'ratio'>;
+  /** Mean score of their entities on a path that have one; `null` for none. */
+  averageScore: number | null;
+  /** Entities on a path per level reached (`none` for no level). */
+  levels: Record<string, number>;
+  /** Their entities' results, by entity ref. */
+  entities: Array<
+    Pick<
+      EntityResultsResponse,
+      'entityRef' | 'eligible' | 'score' | 'coverage' | 'level' | 'drift'
+    > & { ownerRef: string; pathId: string | null }
+  >;
+  /** Whether `entities` was cut at the limit. */
+  truncated: boolean;
+  /** When the aggregates were computed (ISO 8601); `null` before the first run. */
+  computedAt: string | null;
+}
+
+/**
+ * Daily adoption and average score of one path (or all, `*`), optionally of
+ * one group and its sub-groups, as served by `GET /history`.
+ *
+ * @public
+ */
+export interface HistoryResponse {
+  pathId: string;
+  groupRef: string | null;
+  points: Array<{
+    day: string;
+    eligible: number;
+    onPath: number;
+    ratio: number | null;
+    averageScore: number | null;
+  }>;
+}
