@@ -13,7 +13,10 @@ import {
 import { readGoldenPathConfig } from './config/readGoldenPathConfig';
 import { goldenPathPermissions } from '@golden-path/plugin-golden-path-common';
 import { createStores } from './database/createStores';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerActions } from './actions/registerActions';
 import { createRouter } from './router/createRouter';
+import { ResultsService } from './service/ResultsService';
 import { ScoringTask } from './scheduler/ScoringTask';
 import { catalogFactProvider } from './scoring/catalogFactProvider';
 
@@ -47,6 +50,7 @@ export const goldenPathPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -90,8 +94,22 @@ export const goldenPathPlugin = createBackendPlugin({
           fn: signal => task.run(signal).then(() => undefined),
         });
 
+        const results = new ResultsService({
+          catalog: deps.catalog,
+          results: store,
+          exemptions,
+          settings,
+        });
+        registerActions({ actionsRegistry: deps.actionsRegistry, results });
         httpRouter.use(
-          await createRouter({ ...deps, store, exemptions, settings, task }),
+          await createRouter({
+            ...deps,
+            store,
+            exemptions,
+            settings,
+            task,
+            results,
+          }),
         );
       },
     });

@@ -15,16 +15,11 @@ import Router from 'express-promise-router';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
 import { ResultsStore } from '../database/ResultsStore';
-import { EVALUATED_KINDS, ScoringTask } from '../scheduler/ScoringTask';
+import { ScoringTask } from '../scheduler/ScoringTask';
 import { ExemptionService } from '../service/ExemptionService';
 import { groupWithDescendants } from '../service/groupHierarchy';
-import {
-  emptyEntityResultsResponse,
-  toEntityResultsResponse,
-  toGroupRollupResponse,
-  toHistoryResponse,
-  toPathsResponse,
-} from '../service/responses';
+import { ResultsService } from '../service/ResultsService';
+import { toGroupRollupResponse, toHistoryResponse } from '../service/responses';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
 import {
   createExemptionSchema,
@@ -48,6 +43,7 @@ export async function createRouter(options: {
   exemptions: ExemptionStore;
   settings: GoldenPathSettings;
   task: Pick<ScoringTask, 'refresh'>;
+  results: ResultsService;
 }): Promise<express.Router> {
   const { httpAuth, userInfo, permissions, auditor, catalog, store, settings } =
     options;
@@ -58,6 +54,7 @@ export async function createRouter(options: {
     settings,
     refresh: entityRef => options.task.refresh(entityRef),
   });
+  const { results } = options;
   const router = Router();
   router.use(express.json());
 
@@ -76,53 +73,23 @@ export async function createRouter(options: {
     }
   }
 
-  // Resolves the entity of a `/entities/{kind}/{namespace}/{name}` path as the
-  // caller sees it in the catalog: what they may not see there is a 404 here.
-  async function visibleEntityRef(
-    req: Request,
-    credentials: BackstageCredentials,
-  ) {
-    const ref = parseEntityRouteParams(req.params);
-    const entityRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
-    }
-    return { entityRef, kind: entity.kind.toLocaleLowerCase('en-US') };
-  }
-
-  async function entityResults(entityRef: string, kind: string) {
-    if (!EVALUATED_KINDS.includes(kind)) {
-      return emptyEntityResultsResponse(entityRef, 'not-eligible');
-    }
-    const record = await store.get(entityRef);
-    if (!record) {
-      return emptyEntityResultsResponse(entityRef, 'pending');
-    }
-    const active = await options.exemptions.listActive([entityRef], new Date());
-    return toEntityResultsResponse(record, settings, active);
-  }
+  const entityOfPath = (req: Request, credentials: BackstageCredentials) =>
+    results.visibleEntity(parseEntityRouteParams(req.params), credentials);
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const { entityRef, kind } = await visibleEntityRef(
-      req,
-      await credentialsOf(req),
-    );
-    res.json(await entityResults(entityRef, kind));
+    const entity = await entityOfPath(req, await credentialsOf(req));
+    res.json(await results.entityResults(entity));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const { entityRef, kind } = await visibleEntityRef(
-      req,
-      await credentialsOf(req),
-    );
-    await options.task.refresh(entityRef);
-    res.json(await entityResults(entityRef, kind));
+    const entity = await entityOfPath(req, await credentialsOf(req));
+    await options.task.refresh(entity.entityRef);
+    res.json(await results.entityResults(entity));
   });
 
   router.get('/paths', async (req, res) => {
     await credentialsOf(req);
-    res.json(toPathsResponse(await store.latestSnapshots(), settings));
+    res.json(await results.paths());
   });
 
   router.get('/groups/:namespace/:name', async (req, res) => {
