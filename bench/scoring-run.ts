@@ -1,0 +1,249 @@
+// A full scoring run over a generated catalog of Components, on SQLite and
+// PostgreSQL: wall time and peak RSS. The catalog generates each page on
+// request, so the run's memory is its own; generating the pages alone is
+// printed as the baseline. Each scenario runs in its own process so that its
+// peak RSS is its own.
+//
+//   ./gp yarn bench:scoring [entities]        default 100000
+//
+// PostgreSQL: BENCH_POSTGRES_CONNECTION (default postgresql://postgres@127.0.0.1:5432);
+// skipped, and said so, when it cannot connect.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createStores } from '../plugins/golden-path-backend/src/database/createStores';
+import { ScoringTask } from '../plugins/golden-path-backend/src/scheduler/ScoringTask';
+import { catalogFactProvider } from '../plugins/golden-path-backend/src/scoring/catalogFactProvider';
+import { GoldenPathSettings } from '../plugins/golden-path-backend/src/config/readGoldenPathConfig';
+
+const PAGE = 500;
+
+const quietLogger: any = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => quietLogger,
+};
+const owners = Array.from({ length: 40 }, (_, i) => `group:default/team-${i}`);
+
+function entityAt(i: number): Entity {
+  const template = ['node-service', 'python-service', undefined][i % 3];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: `service-${i}`,
+      namespace: 'default',
+      description: i % 4 ? `Service ${i}` : undefined,
+      annotations: {
+        ...(template
+          ? {
+              'backstage.io/source-template': `template:default/${template}`,
+              'backstage.io/template-version': `1.${i % 12}.0`,
+            }
+          : {}),
+        ...(i % 2 ? { 'backstage.io/techdocs-ref': 'dir:.' } : {}),
+      },
+      ...(i % 5 ? { links: [{ url: 'https://runbook.example.com' }] } : {}),
+    },
+    spec: {
+      type: i % 7 ? 'service' : 'website',
+      lifecycle: i % 3 ? 'production' : 'experimental',
+      owner: owners[i % owners.length],
+      ...(i % 6 ? { system: 'payments' } : {}),
+    },
+    relations: [{ type: 'ownedBy', targetRef: owners[i % owners.length] }],
+  };
+}
+
+// A catalog that generates each page on request: neither it nor the run may
+// hold the whole catalog in memory.
+function generatedCatalog(total: number) {
+  return {
+    async queryEntities(request: any) {
+      const offset = request?.cursor ? Number(request.cursor) : 0;
+      const end = Math.min(offset + PAGE, total);
+      const items = [];
+      for (let i = offset; i < end; i++) items.push(entityAt(i));
+      return {
+        items,
+        totalItems: total,
+        pageInfo: end < total ? { nextCursor: String(end) } : {},
+      };
+    },
+  } as any;
+}
+
+const check = (id: string, level: string, predicate: any) => ({
+  id,
+  title: id,
+  weight: 1,
+  level,
+  predicate,
+});
+const checks = [
+  check('owned-by-team', 'bronze', { 'facts.catalog.ownerIsGroup': true }),
+  check('in-a-system', 'bronze', { 'facts.catalog.hasSystem': true }),
+  check('has-description', 'bronze', { 'facts.catalog.hasDescription': true }),
+  check('has-docs', 'silver', { 'facts.catalog.hasDocs': true }),
+  check('has-links', 'silver', { 'metadata.links': { $exists: true } }),
+  check('in-production', 'gold', { 'spec.lifecycle': 'production' }),
+];
+const settings: GoldenPathSettings = {
+  levels: ['bronze', 'silver', 'gold'],
+  historyRetentionDays: 400,
+  paths: ['node-service', 'python-service'].map(id => ({
+    id,
+    title: id,
+    templates: [`template:default/${id}`],
+    latestVersion: '1.11.0',
+    appliesTo: { kind: 'component', 'spec.type': 'service' },
+    checks,
+  })),
+};
+
+async function scenario(name: string, total: number): Promise<void> {
+  const started = process.hrtime.bigint();
+  if (name === 'floor') {
+    const catalog = generatedCatalog(total);
+    let cursor: string | undefined;
+    let seen = 0;
+    do {
+      const page = await catalog.queryEntities(cursor ? { cursor } : {});
+      seen += page.items.length;
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    if (seen !== total) throw new Error(`paged ${seen} of ${total}`);
+  } else {
+    let knex: Knex;
+    let cleanup = async () => {};
+    if (name === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'golden-path-bench-'));
+      knex = knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: join(dir, 'bench.sqlite') },
+        useNullAsDefault: true,
+      });
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const connection =
+        process.env.BENCH_POSTGRES_CONNECTION ??
+        'postgresql://postgres@127.0.0.1:5432';
+      const admin = knexFactory({ client: 'pg', connection });
+      const database = `golden_path_bench_${process.pid}`;
+      await admin.raw(`CREATE DATABASE ${database}`);
+      knex = knexFactory({
+        client: 'pg',
+        connection: `${connection}/${database}`,
+      });
+      cleanup = async () => {
+        await admin.raw(`DROP DATABASE ${database}`);
+        await admin.destroy();
+      };
+    }
+    const stores = await createStores({ getClient: async () => knex });
+    const task = new ScoringTask({
+      catalog: generatedCatalog(total),
+      auth: mockServices.auth(),
+      store: stores.results,
+      exemptions: stores.exemptions,
+      settings,
+      factProviders: [catalogFactProvider],
+      provenanceResolvers: [],
+      logger: quietLogger,
+    });
+    const setup = Number(process.hrtime.bigint() - started) / 1e9;
+    const runStarted = process.hrtime.bigint();
+    const { evaluated } = await task.run();
+    const seconds = Number(process.hrtime.bigint() - runStarted) / 1e9;
+    if (evaluated !== total) throw new Error(`scored ${evaluated} of ${total}`);
+    await knex.destroy();
+    await cleanup();
+    console.log(
+      JSON.stringify({
+        name,
+        seconds,
+        setup,
+        maxRssMb: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+    return;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(
+    JSON.stringify({
+      name,
+      seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+}
+
+function runChild(name: string, total: number) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      __filename,
+      name,
+      String(total),
+    ],
+    { encoding: 'utf8', env: { ...process.env, BENCH_CHILD: '1' } },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    return {
+      name,
+      error: (child.stderr || child.stdout)
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' '),
+    };
+  }
+  return JSON.parse(line);
+}
+
+async function main() {
+  if (process.env.BENCH_CHILD) {
+    await scenario(process.argv[2], Number(process.argv[3]));
+    return;
+  }
+  const total = Number(process.argv[2] ?? 100_000);
+  console.log(
+    `node ${process.version}, ${total} generated Components, ${settings.paths.length} paths x ${checks.length} checks, pages of ${PAGE}`,
+  );
+  const floor = runChild('floor', total);
+  console.log(
+    `  baseline: generating the pages    ${floor.seconds.toFixed(
+      2,
+    )} s   peak RSS ${floor.maxRssMb.toFixed(0)} MB`,
+  );
+  for (const name of ['sqlite', 'postgres']) {
+    const result = runChild(name, total);
+    if (result.error) {
+      console.log(`  ${name.padEnd(33)} skipped: ${result.error}`);
+      continue;
+    }
+    console.log(
+      `  full scoring run on ${name.padEnd(13)} ${result.seconds.toFixed(
+        2,
+      )} s   peak RSS ${result.maxRssMb.toFixed(0)} MB (+${(
+        result.maxRssMb - floor.maxRssMb
+      ).toFixed(0)} over the baseline)   ${(total / result.seconds).toFixed(
+        0,
+      )} entities/s`,
+    );
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
