@@ -20,6 +20,30 @@ export interface Config {
       retentionDays?: number;
     };
 
+    /**
+     * External systems allowed to push facts through
+     * `POST /api/golden-path/facts/{id}`, and the fields they may push.
+     * Checks read them as `facts.<id>.<field>`.
+     */
+    factSources?: Array<{
+      /** Lower-case id; `catalog` is reserved. */
+      id: string;
+      description?: string;
+      /** Facts older than this many days count as unknown. */
+      maxAgeDays?: number;
+      fields: {
+        [name: string]: {
+          type: 'number' | 'boolean' | 'string';
+          /** For numbers. */
+          min?: number;
+          /** For numbers. */
+          max?: number;
+          /** For strings: the allowed values. */
+          values?: string[];
+        };
+      };
+    }>;
+
     /** The golden paths. */
     paths?: Array<{
       /** Lower-case id, e.g. `node-service`. */

@@ -17,6 +17,8 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerActions } from './actions/registerActions';
 import { createRouter } from './router/createRouter';
 import { ResultsService } from './service/ResultsService';
+import { FactPushService } from './service/FactPushService';
+import { pushedFactProvider } from './scoring/pushedFactProvider';
 import { ScoringTask } from './scheduler/ScoringTask';
 import { catalogFactProvider } from './scoring/catalogFactProvider';
 
@@ -69,9 +71,14 @@ export const goldenPathPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(goldenPathPermissions);
         // Invalid configuration stops the backend here, naming the key.
         const settings = readGoldenPathConfig(config);
-        const { results: store, exemptions } = await createStores(
-          deps.database,
-        );
+        const {
+          results: store,
+          exemptions,
+          pushedFacts,
+        } = await createStores(deps.database);
+        for (const source of settings.factSources) {
+          factProviders.push(pushedFactProvider(source, pushedFacts));
+        }
 
         const task = new ScoringTask({
           ...deps,
@@ -101,6 +108,13 @@ export const goldenPathPlugin = createBackendPlugin({
           settings,
         });
         registerActions({ actionsRegistry: deps.actionsRegistry, results });
+        const factPush = new FactPushService({
+          sources: settings.factSources,
+          store: pushedFacts,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          refresh: entityRef => task.refresh(entityRef),
+        });
         httpRouter.use(
           await createRouter({
             ...deps,
@@ -109,6 +123,7 @@ export const goldenPathPlugin = createBackendPlugin({
             settings,
             task,
             results,
+            factPush,
           }),
         );
       },

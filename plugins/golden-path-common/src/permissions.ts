@@ -11,8 +11,22 @@ export const goldenPathExemptionManagePermission = createPermission({
 });
 
 /**
+ * Lets a user push facts for entities (`POST /facts/{source}`). Service
+ * callers, such as CI pipelines with an external access token, need none.
+ *
+ * @public
+ */
+export const goldenPathFactsPushPermission = createPermission({
+  name: 'golden-path.facts.push',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the Golden Path suite.
  *
  * @public
  */
-export const goldenPathPermissions = [goldenPathExemptionManagePermission];
+export const goldenPathPermissions = [
+  goldenPathExemptionManagePermission,
+  goldenPathFactsPushPermission,
+];

@@ -4,6 +4,17 @@ import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 export const sampleSettings: GoldenPathSettings = {
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 30,
+  factSources: [
+    {
+      id: 'ci',
+      maxAgeDays: 30,
+      fields: {
+        coverage: { type: 'number', min: 0, max: 100 },
+        scanPassed: { type: 'boolean' },
+        tier: { type: 'string', values: ['critical', 'standard'] },
+      },
+    },
+  ],
   paths: [
     {
       id: 'node-service',

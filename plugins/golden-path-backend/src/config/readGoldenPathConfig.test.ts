@@ -61,6 +61,7 @@ describe('readGoldenPathConfig', () => {
       levels: ['bronze', 'silver', 'gold'],
       paths: [],
       historyRetentionDays: 400,
+      factSources: [],
     });
   });
 
@@ -138,6 +139,60 @@ describe('readGoldenPathConfig', () => {
     ],
   ])('names the key for %s', (_title, goldenPath, key) => {
     expect(() => read(goldenPath)).toThrow(
+      `Invalid golden-path configuration at ${key}:`,
+    );
+  });
+
+  it('reads fact sources and their declared fields', () => {
+    const settings = read({
+      factSources: [
+        {
+          id: 'ci',
+          maxAgeDays: 14,
+          fields: {
+            coverage: { type: 'number', min: 0, max: 100 },
+            scanPassed: { type: 'boolean' },
+            tier: { type: 'string', values: ['critical', 'standard'] },
+          },
+        },
+      ],
+    });
+    expect(settings.factSources).toEqual([
+      {
+        id: 'ci',
+        maxAgeDays: 14,
+        fields: {
+          coverage: { type: 'number', min: 0, max: 100 },
+          scanPassed: { type: 'boolean' },
+          tier: { type: 'string', values: ['critical', 'standard'] },
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'a field of an unknown type',
+      { id: 'ci', fields: { coverage: { type: 'percent' } } },
+      'goldenPath.factSources[0].fields.coverage.type',
+    ],
+    [
+      'a reserved source id',
+      { id: 'catalog', fields: {} },
+      'goldenPath.factSources[0].id',
+    ],
+    [
+      'a bad field name',
+      { id: 'ci', fields: { 'code-coverage': { type: 'number' } } },
+      'goldenPath.factSources[0].fields.code-coverage',
+    ],
+    [
+      'a non-positive maximum age',
+      { id: 'ci', maxAgeDays: 0, fields: {} },
+      'goldenPath.factSources[0].maxAgeDays',
+    ],
+  ])('names the key for %s in a fact source', (_title, source, key) => {
+    expect(() => read({ factSources: [source] })).toThrow(
       `Invalid golden-path configuration at ${key}:`,
     );
   });

@@ -8,6 +8,21 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import semver from 'semver';
 
+/** A declared field of facts pushed from outside. */
+export type PushedFactField =
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'boolean' }
+  | { type: 'string'; values?: string[] };
+
+/** An external system allowed to push facts, and what it may push. */
+export interface FactSource {
+  id: string;
+  description?: string;
+  /** Facts older than this count as unknown. */
+  maxAgeDays?: number;
+  fields: Record<string, PushedFactField>;
+}
+
 /** The suite's settings from app-config, validated. */
 export interface GoldenPathSettings {
   /** Level names, lowest first. */
@@ -15,6 +30,8 @@ export interface GoldenPathSettings {
   paths: GoldenPathDefinition[];
   /** Days of daily history kept. */
   historyRetentionDays: number;
+  /** Sources of facts pushed through the API. */
+  factSources: FactSource[];
 }
 
 export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
@@ -153,6 +170,66 @@ function readPath(
   };
 }
 
+const RESERVED_SOURCES = ['catalog'];
+
+function readField(config: Config, key: string): PushedFactField {
+  const type = config.getString('type');
+  if (type === 'number') {
+    return {
+      type,
+      min: config.getOptionalNumber('min'),
+      max: config.getOptionalNumber('max'),
+    };
+  }
+  if (type === 'boolean') {
+    return { type };
+  }
+  if (type === 'string') {
+    return { type, values: config.getOptionalStringArray('values') };
+  }
+  throw new GoldenPathConfigError(
+    `${key}.type`,
+    `'${type}' is not one of number, boolean, string`,
+  );
+}
+
+function readFactSource(config: Config, prefix: string): FactSource {
+  const id = readId(config, 'id', prefix);
+  if (RESERVED_SOURCES.includes(id)) {
+    throw new GoldenPathConfigError(
+      `${prefix}.id`,
+      `'${id}' is reserved for built-in facts`,
+    );
+  }
+  const fieldsConfig = config.getConfig('fields');
+  const fields: Record<string, PushedFactField> = {};
+  for (const name of fieldsConfig.keys()) {
+    if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(name)) {
+      throw new GoldenPathConfigError(
+        `${prefix}.fields.${name}`,
+        'field names are letters, digits and _ , starting with a letter',
+      );
+    }
+    fields[name] = readField(
+      fieldsConfig.getConfig(name),
+      `${prefix}.fields.${name}`,
+    );
+  }
+  const maxAgeDays = config.getOptionalNumber('maxAgeDays');
+  if (maxAgeDays !== undefined && !(maxAgeDays > 0)) {
+    throw new GoldenPathConfigError(
+      `${prefix}.maxAgeDays`,
+      `must be positive, got ${maxAgeDays}`,
+    );
+  }
+  return {
+    id,
+    description: config.getOptionalString('description'),
+    maxAgeDays,
+    fields,
+  };
+}
+
 /**
  * Reads and validates `goldenPath` from app-config. Throws at startup with a
  * message naming the exact key, e.g. `goldenPath.paths[1].checks[0].predicate`.
@@ -190,5 +267,16 @@ export function readGoldenPathConfig(root: Config): GoldenPathSettings {
       `must be at least 1, got ${historyRetentionDays}`,
     );
   }
-  return { levels, paths, historyRetentionDays };
+  const factSources = (config?.getOptionalConfigArray('factSources') ?? []).map(
+    (source, i) => readFactSource(source, `goldenPath.factSources[${i}]`),
+  );
+  factSources.forEach((source, i) => {
+    if (factSources.findIndex(other => other.id === source.id) !== i) {
+      throw new GoldenPathConfigError(
+        `goldenPath.factSources[${i}].id`,
+        `duplicate fact source id '${source.id}'`,
+      );
+    }
+  });
+  return { levels, paths, historyRetentionDays, factSources };
 }

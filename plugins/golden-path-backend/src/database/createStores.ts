@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
+import { DatabasePushedFactsStore } from './DatabasePushedFactsStore';
 import { DatabaseResultsStore } from './DatabaseResultsStore';
 
 const migrationsDir = resolvePackagePath(
@@ -25,5 +26,6 @@ export async function createStores(database: DatabaseService) {
   return {
     results: new DatabaseResultsStore(knex),
     exemptions: new DatabaseExemptionStore(knex),
+    pushedFacts: new DatabasePushedFactsStore(knex),
   };
 }

@@ -68,19 +68,29 @@ describe('migrations', () => {
         granted_at: new Date('2026-11-24T00:00:00.000Z'),
       });
 
-      // Down one: the exemptions go, the results stay.
+      await knex('golden_path_pushed_facts').insert({
+        source_id: 'ci',
+        entity_ref: 'component:default/payments-api',
+        facts: JSON.stringify({ coverage: 91 }),
+        pushed_at: new Date('2026-11-24T00:00:00.000Z'),
+        pushed_by: 'service:external:ci',
+      });
+
+      // Down one: the pushed facts go, everything before them stays.
       await knex.migrate.down({ directory });
       await expect(
-        knex.schema.hasTable('golden_path_exemptions'),
+        knex.schema.hasTable('golden_path_pushed_facts'),
       ).resolves.toBe(false);
-      await expect(
-        knex('golden_path_entity_results').count({ count: '*' }),
-      ).resolves.toEqual([{ count: expect.anything() }]);
+      const [{ count }] = await knex('golden_path_exemptions').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(1);
 
       await knex.migrate.rollback({ directory }, true);
       for (const table of [
         'golden_path_entity_results',
         'golden_path_daily_snapshots',
+        'golden_path_exemptions',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(false);
       }
@@ -90,6 +100,7 @@ describe('migrations', () => {
         'golden_path_entity_results',
         'golden_path_daily_snapshots',
         'golden_path_exemptions',
+        'golden_path_pushed_facts',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }

@@ -1,6 +1,7 @@
 export const RESULTS_TABLE = 'golden_path_entity_results';
 export const SNAPSHOTS_TABLE = 'golden_path_daily_snapshots';
 export const EXEMPTIONS_TABLE = 'golden_path_exemptions';
+export const PUSHED_FACTS_TABLE = 'golden_path_pushed_facts';
 
 /** A row of {@link RESULTS_TABLE}. */
 export interface DbEntityResultRow {
@@ -44,4 +45,13 @@ export interface DbExemptionRow {
   expires_at: Date | string | number;
   granted_by: string;
   granted_at: Date | string | number;
+}
+
+/** A row of {@link PUSHED_FACTS_TABLE}. */
+export interface DbPushedFactsRow {
+  source_id: string;
+  entity_ref: string;
+  facts: string;
+  pushed_at: Date | string | number;
+  pushed_by: string;
 }

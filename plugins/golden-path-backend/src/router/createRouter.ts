@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -9,7 +10,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { goldenPathExemptionManagePermission } from '@golden-path/plugin-golden-path-common';
+import {
+  goldenPathExemptionManagePermission,
+  goldenPathFactsPushPermission,
+} from '@golden-path/plugin-golden-path-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import { FactPushService } from '../service/FactPushService';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
@@ -34,6 +40,7 @@ const DEFAULT_HISTORY_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function createRouter(options: {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -44,9 +51,18 @@ export async function createRouter(options: {
   settings: GoldenPathSettings;
   task: Pick<ScoringTask, 'refresh'>;
   results: ResultsService;
+  factPush: FactPushService;
 }): Promise<express.Router> {
-  const { httpAuth, userInfo, permissions, auditor, catalog, store, settings } =
-    options;
+  const {
+    auth,
+    httpAuth,
+    userInfo,
+    permissions,
+    auditor,
+    catalog,
+    store,
+    settings,
+  } = options;
   const exemptionService = new ExemptionService({
     catalog,
     exemptions: options.exemptions,
@@ -61,14 +77,17 @@ export async function createRouter(options: {
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function requireExemptionAdmin(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: goldenPathExemptionManagePermission }],
-      { credentials },
-    );
+  async function requirePermission(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `Managing exemptions needs the ${goldenPathExemptionManagePermission.name} permission`,
+        `${action} needs the ${permission.name} permission`,
       );
     }
   }
@@ -151,6 +170,41 @@ export async function createRouter(options: {
     res.json(toHistoryResponse(query.path, query.group ?? null, points));
   });
 
+  router.post('/facts/:source', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    // Services (CI with an external access token) may push; users need the
+    // permission, since pushed facts move scores.
+    let pushedBy: string;
+    if (auth.isPrincipal(credentials, 'service')) {
+      pushedBy = `service:${credentials.principal.subject}`;
+    } else {
+      await requirePermission(
+        goldenPathFactsPushPermission,
+        credentials,
+        'Pushing facts',
+      );
+      pushedBy = (await userInfo.getUserInfo(credentials)).userEntityRef;
+    }
+    const event = await auditor.createEvent({
+      eventId: 'facts-push',
+      severityLevel: 'low',
+      request: req,
+      meta: { source: req.params.source },
+    });
+    try {
+      const result = await options.factPush.push(
+        req.params.source,
+        req.body,
+        pushedBy,
+      );
+      await event.success({ meta: { accepted: result.accepted } });
+      res.json(result);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   router.get('/exemptions', async (req, res) => {
     await credentialsOf(req);
     const query = parseInput(listExemptionsQuerySchema, req.query, 'query');
@@ -159,7 +213,11 @@ export async function createRouter(options: {
 
   router.post('/exemptions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await requireExemptionAdmin(credentials);
+    await requirePermission(
+      goldenPathExemptionManagePermission,
+      credentials,
+      'Managing exemptions',
+    );
     const body = parseInput(createExemptionSchema, req.body, 'exemption');
     const event = await auditor.createEvent({
       eventId: 'exemption-grant',
@@ -188,7 +246,11 @@ export async function createRouter(options: {
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await requireExemptionAdmin(credentials);
+    await requirePermission(
+      goldenPathExemptionManagePermission,
+      credentials,
+      'Managing exemptions',
+    );
     const event = await auditor.createEvent({
       eventId: 'exemption-revoke',
       severityLevel: 'medium',
