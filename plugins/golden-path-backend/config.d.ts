@@ -15,6 +15,15 @@ export interface Config {
      */
     levels?: string[];
 
+    notifications?: {
+      /**
+       * Send the owners of an entity a Backstage notification when a scoring
+       * run sees it drop a level. Needs the notifications backend. Default
+       * false.
+       */
+      levelDrop?: boolean;
+    };
+
     history?: {
       /** Days of daily aggregates kept. Default 400. */
       retentionDays?: number;

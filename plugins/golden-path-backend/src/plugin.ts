@@ -19,6 +19,8 @@ import { createRouter } from './router/createRouter';
 import { ResultsService } from './service/ResultsService';
 import { FactPushService } from './service/FactPushService';
 import { pushedFactProvider } from './scoring/pushedFactProvider';
+import { levelDropNotifier } from './scoring/notifyLevelDrops';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { ScoringTask } from './scheduler/ScoringTask';
 import { catalogFactProvider } from './scoring/catalogFactProvider';
 
@@ -61,6 +63,7 @@ export const goldenPathPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -87,6 +90,9 @@ export const goldenPathPlugin = createBackendPlugin({
           settings,
           factProviders,
           provenanceResolvers,
+          onLevelDrops: settings.notifyOnLevelDrop
+            ? levelDropNotifier(deps.notifications)
+            : undefined,
         });
         const scheduleConfig = config.getOptionalConfig('goldenPath.schedule');
         await scheduler.scheduleTask({

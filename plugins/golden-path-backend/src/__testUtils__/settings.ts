@@ -4,6 +4,7 @@ import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 export const sampleSettings: GoldenPathSettings = {
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 30,
+  notifyOnLevelDrop: false,
   factSources: [
     {
       id: 'ci',

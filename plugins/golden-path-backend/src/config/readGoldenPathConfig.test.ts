@@ -62,6 +62,7 @@ describe('readGoldenPathConfig', () => {
       paths: [],
       historyRetentionDays: 400,
       factSources: [],
+      notifyOnLevelDrop: false,
     });
   });
 

@@ -32,6 +32,8 @@ export interface GoldenPathSettings {
   historyRetentionDays: number;
   /** Sources of facts pushed through the API. */
   factSources: FactSource[];
+  /** Whether owners are notified when an entity drops a level. */
+  notifyOnLevelDrop: boolean;
 }
 
 export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
@@ -278,5 +280,13 @@ export function readGoldenPathConfig(root: Config): GoldenPathSettings {
       );
     }
   });
-  return { levels, paths, historyRetentionDays, factSources };
+  const notifyOnLevelDrop =
+    config?.getOptionalBoolean('notifications.levelDrop') ?? false;
+  return {
+    levels,
+    paths,
+    historyRetentionDays,
+    factSources,
+    notifyOnLevelDrop,
+  };
 }

@@ -12,6 +12,9 @@ import {
   SNAPSHOTS_TABLE,
 } from './tables';
 
+// Entity refs per IN (...) lookup, far below every engine's parameter limit.
+const LOOKUP_BATCH_SIZE = 500;
+
 /** Run id of rows first written by an on-demand refresh. */
 const REFRESH_RUN_ID = 'refresh';
 
@@ -136,6 +139,19 @@ export class DatabaseResultsStore implements ResultsStore {
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first();
     return row ? fromRow(row) : undefined;
+  }
+
+  async levelsOf(entityRefs: string[]): Promise<Map<string, string | null>> {
+    const levels = new Map<string, string | null>();
+    for (let i = 0; i < entityRefs.length; i += LOOKUP_BATCH_SIZE) {
+      const rows = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+        .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_BATCH_SIZE))
+        .select('entity_ref', 'level');
+      for (const row of rows) {
+        levels.set(row.entity_ref, row.level);
+      }
+    }
+    return levels;
   }
 
   async replaceDaySnapshots(

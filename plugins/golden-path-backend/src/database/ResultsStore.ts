@@ -58,6 +58,8 @@ export interface ResultsStore {
    */
   removeRecordsNotFromRun(runId: string): Promise<number>;
   get(entityRef: string): Promise<EntityResultRecord | undefined>;
+  /** The stored level of each of the given entities that has results. */
+  levelsOf(entityRefs: string[]): Promise<Map<string, string | null>>;
   /** Replaces all of a day's aggregates with these, atomically. */
   replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
   /** The aggregates of the most recent day that has any. */

@@ -286,4 +286,79 @@ describe('ScoringTask', () => {
     // The refreshed row still belongs to the last run: nothing is removed.
     await expect(store.removeRecordsNotFromRun('another-run')).resolves.toBe(3);
   });
+
+  it('reports level drops seen by the run, and only those', async () => {
+    const store = await createStore();
+    const onLevelDrops = jest.fn().mockResolvedValue(undefined);
+    const task = new ScoringTask({
+      catalog: catalogServiceMock({ entities: sampleCatalog }),
+      auth: mockServices.auth(),
+      store,
+      exemptions,
+      settings: sampleSettings,
+      factProviders: [catalogFactProvider],
+      provenanceResolvers: [],
+      logger: mockServices.logger.mock(),
+      onLevelDrops,
+    });
+    await exemptions.create({
+      id: 'e1',
+      entityRef: 'component:default/payments-api',
+      checkId: 'has-docs',
+      reason: 'Migrating docs',
+      expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      grantedBy: 'user:default/ada',
+      grantedAt: new Date().toISOString(),
+    });
+    await task.run();
+    expect(onLevelDrops).not.toHaveBeenCalled();
+
+    await exemptions.delete('e1');
+    await task.run();
+
+    expect(onLevelDrops).toHaveBeenCalledTimes(1);
+    expect(onLevelDrops).toHaveBeenCalledWith([
+      {
+        entityRef: 'component:default/payments-api',
+        from: 'silver',
+        to: 'bronze',
+      },
+    ]);
+  });
+
+  it('keeps scoring when reporting a level drop fails', async () => {
+    const store = await createStore();
+    const logger = mockServices.logger.mock();
+    const child = mockServices.logger.mock();
+    logger.child.mockReturnValue(child);
+    const task = new ScoringTask({
+      catalog: catalogServiceMock({ entities: sampleCatalog }),
+      auth: mockServices.auth(),
+      store,
+      exemptions,
+      settings: sampleSettings,
+      factProviders: [catalogFactProvider],
+      provenanceResolvers: [],
+      logger,
+      onLevelDrops: jest
+        .fn()
+        .mockRejectedValue(new Error('notifications down')),
+    });
+    await exemptions.create({
+      id: 'e1',
+      entityRef: 'component:default/payments-api',
+      checkId: 'has-docs',
+      reason: 'Migrating docs',
+      expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      grantedBy: 'user:default/ada',
+      grantedAt: new Date().toISOString(),
+    });
+    await task.run();
+    await exemptions.delete('e1');
+
+    await expect(task.run()).resolves.toEqual({ evaluated: 3, removed: 0 });
+    expect(child.warn).toHaveBeenCalledWith(
+      'Could not report 1 level drops: notifications down',
+    );
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from '../scoring/evaluateEntity';
 import { resolveProvenance } from '../scoring/resolveProvenance';
 import { SnapshotAccumulator } from '../scoring/SnapshotAccumulator';
+import { findLevelDrops, LevelDrop } from '../scoring/levelDrops';
 
 // Catalog page size: a page of full entities stays within a few MB of memory
 // and is written as one transaction.
@@ -86,6 +87,8 @@ export class ScoringTask {
       factProviders: FactProvider[];
       provenanceResolvers: ProvenanceResolver[];
       logger: LoggerService;
+      /** Told, by the run that saw them, of entities that dropped a level. */
+      onLevelDrops?: (drops: LevelDrop[]) => Promise<void>;
     },
   ) {
     this.paths = compilePaths(options.settings.paths);
@@ -124,10 +127,14 @@ export class ScoringTask {
           `Scoring run ${runId} aborted after ${evaluated} entities`,
         );
       }
-      await store.writeBatch(
-        runId,
-        results.map(r => r.record),
-      );
+      const records = results.map(r => r.record);
+      const previous = this.options.onLevelDrops
+        ? await store.levelsOf(records.map(r => r.entityRef))
+        : undefined;
+      await store.writeBatch(runId, records);
+      if (previous) {
+        await this.reportLevelDrops(previous, records, logger);
+      }
       evaluated += results.length;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
@@ -168,6 +175,31 @@ export class ScoringTask {
     const [{ record }] = await this.evaluate([entity], logger);
     await store.writeRefreshed(record);
     return true;
+  }
+
+  private async reportLevelDrops(
+    previous: Map<string, string | null>,
+    records: EntityResultRecord[],
+    logger: LoggerService,
+  ) {
+    const drops = findLevelDrops(
+      previous,
+      records,
+      this.options.settings.levels,
+    );
+    if (drops.length === 0) {
+      return;
+    }
+    try {
+      await this.options.onLevelDrops!(drops);
+    } catch (error) {
+      // The scores are stored; a notification outage must not fail the run.
+      logger.warn(
+        `Could not report ${drops.length} level drops: ${
+          (error as Error).message
+        }`,
+      );
+    }
   }
 
   private async evaluate(
