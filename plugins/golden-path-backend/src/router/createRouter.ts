@@ -16,6 +16,7 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { FactPushService } from '../service/FactPushService';
+import { JsonObject } from '@backstage/types';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
@@ -89,6 +90,28 @@ export async function createRouter(options: {
       throw new NotAllowedError(
         `${action} needs the ${permission.name} permission`,
       );
+    }
+  }
+
+  // Runs a mutation inside an audit event: success with what it returns for
+  // the record, failure with the error, which still reaches the caller.
+  async function audited<T>(
+    req: Request,
+    event: {
+      eventId: string;
+      severityLevel: 'low' | 'medium';
+      meta: JsonObject;
+    },
+    mutation: () => Promise<{ result: T; meta: JsonObject }>,
+  ): Promise<T> {
+    const auditEvent = await auditor.createEvent({ ...event, request: req });
+    try {
+      const { result, meta } = await mutation();
+      await auditEvent.success({ meta });
+      return result;
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
     }
   }
 
@@ -185,24 +208,23 @@ export async function createRouter(options: {
       );
       pushedBy = (await userInfo.getUserInfo(credentials)).userEntityRef;
     }
-    const event = await auditor.createEvent({
-      eventId: 'facts-push',
-      severityLevel: 'low',
-      request: req,
-      meta: { source: req.params.source },
-    });
-    try {
-      const result = await options.factPush.push(
-        req.params.source,
-        req.body,
-        pushedBy,
-      );
-      await event.success({ meta: { accepted: result.accepted } });
-      res.json(result);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const result = await audited(
+      req,
+      {
+        eventId: 'facts-push',
+        severityLevel: 'low',
+        meta: { source: req.params.source },
+      },
+      async () => {
+        const pushed = await options.factPush.push(
+          req.params.source,
+          req.body,
+          pushedBy,
+        );
+        return { result: pushed, meta: { accepted: pushed.accepted } };
+      },
+    );
+    res.json(result);
   });
 
   router.get('/exemptions', async (req, res) => {
@@ -219,29 +241,28 @@ export async function createRouter(options: {
       'Managing exemptions',
     );
     const body = parseInput(createExemptionSchema, req.body, 'exemption');
-    const event = await auditor.createEvent({
-      eventId: 'exemption-grant',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        entityRef: body.entityRef,
-        checkId: body.checkId,
-        expiresAt: body.expiresAt,
+    const exemption = await audited(
+      req,
+      {
+        eventId: 'exemption-grant',
+        severityLevel: 'medium',
+        meta: {
+          entityRef: body.entityRef,
+          checkId: body.checkId,
+          expiresAt: body.expiresAt,
+        },
       },
-    });
-    try {
-      const { userEntityRef } = await userInfo.getUserInfo(credentials);
-      const exemption = await exemptionService.grant(
-        body,
-        userEntityRef,
-        credentials,
-      );
-      await event.success({ meta: { exemptionId: exemption.id } });
-      res.status(201).json(exemption);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      async () => {
+        const { userEntityRef } = await userInfo.getUserInfo(credentials);
+        const granted = await exemptionService.grant(
+          body,
+          userEntityRef,
+          credentials,
+        );
+        return { result: granted, meta: { exemptionId: granted.id } };
+      },
+    );
+    res.status(201).json(exemption);
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
@@ -251,22 +272,22 @@ export async function createRouter(options: {
       credentials,
       'Managing exemptions',
     );
-    const event = await auditor.createEvent({
-      eventId: 'exemption-revoke',
-      severityLevel: 'medium',
-      request: req,
-      meta: { exemptionId: req.params.id },
-    });
-    try {
-      const removed = await exemptionService.revoke(req.params.id);
-      await event.success({
-        meta: { entityRef: removed.entityRef, checkId: removed.checkId },
-      });
-      res.status(204).end();
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    await audited(
+      req,
+      {
+        eventId: 'exemption-revoke',
+        severityLevel: 'medium',
+        meta: { exemptionId: req.params.id },
+      },
+      async () => {
+        const removed = await exemptionService.revoke(req.params.id);
+        return {
+          result: removed,
+          meta: { entityRef: removed.entityRef, checkId: removed.checkId },
+        };
+      },
+    );
+    res.status(204).end();
   });
 
   return router;

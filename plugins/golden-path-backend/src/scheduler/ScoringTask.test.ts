@@ -30,6 +30,8 @@ function scoringTask(
   options: {
     factProviders?: FactProvider[];
     provenanceResolvers?: ProvenanceResolver[];
+    onLevelDrops?: ScoringTaskOptions['onLevelDrops'];
+    logger?: ScoringTaskOptions['logger'];
   } = {},
 ) {
   return new ScoringTask({
@@ -40,9 +42,24 @@ function scoringTask(
     settings: sampleSettings,
     factProviders: [catalogFactProvider, ...(options.factProviders ?? [])],
     provenanceResolvers: options.provenanceResolvers ?? [],
-    logger: mockServices.logger.mock(),
+    logger: options.logger ?? mockServices.logger.mock(),
+    onLevelDrops: options.onLevelDrops,
   });
 }
+
+type ScoringTaskOptions = ConstructorParameters<typeof ScoringTask>[0];
+
+/** Exempts payments-api from has-docs for an hour. */
+const exemptPaymentsDocs = (id: string) =>
+  exemptions.create({
+    id,
+    entityRef: 'component:default/payments-api',
+    checkId: 'has-docs',
+    reason: 'Migrating docs',
+    expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+    grantedBy: 'user:default/ada',
+    grantedAt: new Date().toISOString(),
+  });
 
 describe('ScoringTask', () => {
   it('scores an entity on a path: checks, score, level, coverage and drift', async () => {
@@ -290,26 +307,8 @@ describe('ScoringTask', () => {
   it('reports level drops seen by the run, and only those', async () => {
     const store = await createStore();
     const onLevelDrops = jest.fn().mockResolvedValue(undefined);
-    const task = new ScoringTask({
-      catalog: catalogServiceMock({ entities: sampleCatalog }),
-      auth: mockServices.auth(),
-      store,
-      exemptions,
-      settings: sampleSettings,
-      factProviders: [catalogFactProvider],
-      provenanceResolvers: [],
-      logger: mockServices.logger.mock(),
-      onLevelDrops,
-    });
-    await exemptions.create({
-      id: 'e1',
-      entityRef: 'component:default/payments-api',
-      checkId: 'has-docs',
-      reason: 'Migrating docs',
-      expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
-      grantedBy: 'user:default/ada',
-      grantedAt: new Date().toISOString(),
-    });
+    const task = scoringTask(store, sampleCatalog, { onLevelDrops });
+    await exemptPaymentsDocs('e1');
     await task.run();
     expect(onLevelDrops).not.toHaveBeenCalled();
 
@@ -331,28 +330,13 @@ describe('ScoringTask', () => {
     const logger = mockServices.logger.mock();
     const child = mockServices.logger.mock();
     logger.child.mockReturnValue(child);
-    const task = new ScoringTask({
-      catalog: catalogServiceMock({ entities: sampleCatalog }),
-      auth: mockServices.auth(),
-      store,
-      exemptions,
-      settings: sampleSettings,
-      factProviders: [catalogFactProvider],
-      provenanceResolvers: [],
+    const task = scoringTask(store, sampleCatalog, {
       logger,
       onLevelDrops: jest
         .fn()
         .mockRejectedValue(new Error('notifications down')),
     });
-    await exemptions.create({
-      id: 'e1',
-      entityRef: 'component:default/payments-api',
-      checkId: 'has-docs',
-      reason: 'Migrating docs',
-      expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
-      grantedBy: 'user:default/ada',
-      grantedAt: new Date().toISOString(),
-    });
+    await exemptPaymentsDocs('e1');
     await task.run();
     await exemptions.delete('e1');
 

@@ -31,6 +31,14 @@ function sumLevels(rows: SnapshotRecord[]): Record<string, number> {
   return levels;
 }
 
+function latestComputedAt(rows: SnapshotRecord[]): Date | null {
+  return rows.reduce<Date | null>(
+    (latest, row) =>
+      !latest || row.computedAt > latest ? row.computedAt : latest,
+    null,
+  );
+}
+
 const VERDICT_ORDER = { fail: 0, unknown: 1, exempt: 2, pass: 3 };
 
 /**
@@ -142,11 +150,7 @@ export function toPathsResponse(
     };
   });
   const overall = sum(ALL_PATHS);
-  const computedAt = snapshots.reduce<Date | null>(
-    (latest, row) =>
-      !latest || row.computedAt > latest ? row.computedAt : latest,
-    null,
-  );
+  const computedAt = latestComputedAt(snapshots);
   return {
     paths,
     overall: {
@@ -171,11 +175,7 @@ export function toGroupRollupResponse(options: {
   const perPath = snapshots.filter(row => row.pathId !== ALL_PATHS);
   const eligible = all.reduce((acc, row) => acc + row.eligible, 0);
   const onPath = all.reduce((acc, row) => acc + row.onPath, 0);
-  const computedAt = snapshots.reduce<Date | null>(
-    (latest, row) =>
-      !latest || row.computedAt > latest ? row.computedAt : latest,
-    null,
-  );
+  const computedAt = latestComputedAt(snapshots);
   return {
     groupRef,
     groups,
