@@ -17,6 +17,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerActions } from './actions/registerActions';
 import { createRouter } from './router/createRouter';
 import { ResultsService } from './service/ResultsService';
+import { ExemptionService } from './service/ExemptionService';
 import { FactPushService } from './service/FactPushService';
 import { pushedFactProvider } from './scoring/pushedFactProvider';
 import { levelDropNotifier } from './scoring/notifyLevelDrops';
@@ -114,6 +115,13 @@ export const goldenPathPlugin = createBackendPlugin({
           settings,
         });
         registerActions({ actionsRegistry: deps.actionsRegistry, results });
+        const exemptionService = new ExemptionService({
+          catalog: deps.catalog,
+          exemptions,
+          results: store,
+          settings,
+          refresh: entityRef => task.refresh(entityRef),
+        });
         const factPush = new FactPushService({
           sources: settings.factSources,
           store: pushedFacts,
@@ -124,11 +132,10 @@ export const goldenPathPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             ...deps,
-            store,
             exemptions,
-            settings,
             task,
             results,
+            exemptionService,
             factPush,
           }),
         );

@@ -3,12 +3,15 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityResultsResponse,
+  GroupRollupResponse,
+  HistoryResponse,
   PathsResponse,
 } from '@golden-path/plugin-golden-path-common';
+import { groupWithDescendants } from './groupHierarchy';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
 import { ResultsStore } from '../database/ResultsStore';
@@ -16,8 +19,15 @@ import { EVALUATED_KINDS } from '../scheduler/ScoringTask';
 import {
   emptyEntityResultsResponse,
   toEntityResultsResponse,
+  toGroupRollupResponse,
+  toHistoryResponse,
   toPathsResponse,
 } from './responses';
+
+// Entities listed in a group rollup; the aggregates always cover them all.
+const GROUP_ENTITY_LIMIT = 1000;
+const DEFAULT_HISTORY_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reads results for the API and the actions registry alike. */
 export class ResultsService {
@@ -74,5 +84,66 @@ export class ResultsService {
       await this.options.results.latestSnapshots(),
       this.options.settings,
     );
+  }
+
+  async groupRollup(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<GroupRollupResponse> {
+    const { catalog, results } = this.options;
+    const groupRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    if (!(await catalog.getEntityByRef(ref, { credentials }))) {
+      throw new NotFoundError(`No group '${groupRef}' in the catalog`);
+    }
+    const groups = await groupWithDescendants(catalog, groupRef, credentials);
+    const [snapshots, entities] = await Promise.all([
+      results.latestSnapshotsOf(groups),
+      results.listByOwners(groups, GROUP_ENTITY_LIMIT + 1),
+    ]);
+    return toGroupRollupResponse({
+      groupRef,
+      groups,
+      snapshots,
+      entities,
+      limit: GROUP_ENTITY_LIMIT,
+    });
+  }
+
+  /** Throws `InputError` naming the parameter for an unknown path or group, or a bad range. */
+  async history(
+    query: { path: string; group?: string; from?: string; to?: string },
+    credentials: BackstageCredentials,
+  ): Promise<HistoryResponse> {
+    const { catalog, results, settings } = this.options;
+    if (query.path !== '*' && !settings.paths.some(p => p.id === query.path)) {
+      throw new InputError(
+        `Invalid query: path: '${query.path}' is not a configured golden path`,
+      );
+    }
+    let ownerRefs: string[] | undefined;
+    if (query.group) {
+      if (!(await catalog.getEntityByRef(query.group, { credentials }))) {
+        throw new InputError(
+          `Invalid query: group: '${query.group}' is not in the catalog`,
+        );
+      }
+      ownerRefs = await groupWithDescendants(catalog, query.group, credentials);
+    }
+    const to = query.to ?? new Date().toISOString().slice(0, 10);
+    const from =
+      query.from ??
+      new Date(Date.parse(to) - DEFAULT_HISTORY_DAYS * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+    if (from > to) {
+      throw new InputError('Invalid query: from: must not be after to');
+    }
+    const points = await results.snapshotSeries({
+      pathId: query.path,
+      ownerRefs,
+      from,
+      to,
+    });
+    return toHistoryResponse(query.path, query.group ?? null, points);
   }
 }
