@@ -58,6 +58,10 @@ const recorded: EntityResultsResponse = {
       title: 'Has TechDocs',
       weight: 1,
       level: 'silver',
+      remediation: {
+        text: 'Add backstage.io/techdocs-ref',
+        url: 'https://docs.example.com/docs',
+      },
       verdict: 'fail',
     },
     {
@@ -112,7 +116,51 @@ describe('EntityGoldenPathCard', () => {
     expect(
       screen.getByText('Score 75 / 100 · Level bronze · 1 failing check'),
     ).toBeInTheDocument();
+    // The check to fix, with its remediation; passing checks are not listed.
+    const toFix = screen.getByRole('list', { name: 'Checks to fix' });
+    expect(toFix).toHaveTextContent('Failing: Has TechDocs');
+    expect(toFix).toHaveTextContent('Add backstage.io/techdocs-ref');
+    expect(screen.getByRole('link', { name: /How to fix/ })).toHaveAttribute(
+      'href',
+      'https://docs.example.com/docs',
+    );
+    expect(toFix).not.toHaveTextContent('Owned by a team');
     expect(screen.getByText(/^Evaluated /)).toBeInTheDocument();
+  });
+
+  it('warns about template drift against the path’s latest version', async () => {
+    await renderCard(async () => ({
+      ...recorded,
+      path: { ...recorded.path!, latestVersion: '1.4.0' },
+      drift: { status: 'behind', by: 'minor', distance: 2 },
+    }));
+    expect(
+      await screen.findByText('(2 minor versions behind 1.4.0)'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists at most three checks to fix and counts the rest', async () => {
+    const check = (id: string, verdict: 'fail' | 'unknown') => ({
+      id,
+      title: `Check ${id}`,
+      weight: 1,
+      verdict,
+    });
+    await renderCard(async () => ({
+      ...recorded,
+      checks: [
+        check('a', 'fail'),
+        check('b', 'fail'),
+        check('c', 'unknown'),
+        check('d', 'unknown'),
+        check('e', 'unknown'),
+      ],
+    }));
+    const toFix = await screen.findByRole('list', { name: 'Checks to fix' });
+    expect(toFix).toHaveTextContent('Failing: Check a');
+    expect(toFix).toHaveTextContent('Not evaluated: Check c');
+    expect(toFix).not.toHaveTextContent('Check d');
+    expect(screen.getByText('and 2 more')).toBeInTheDocument();
   });
 
   it('says when the entity is on no golden path', async () => {

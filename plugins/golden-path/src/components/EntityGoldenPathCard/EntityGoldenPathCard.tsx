@@ -14,6 +14,7 @@ import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
 import { ReactNode } from 'react';
+import { ChecksToFix } from './ChecksToFix';
 import { useEntityResults } from './useEntityResults';
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -32,7 +33,8 @@ function Status(props: {
       <Box pt={0.25} aria-hidden>
         {props.icon}
       </Box>
-      <Box>
+      {/* minWidth 0 lets long lines wrap inside the flex row. */}
+      <Box minWidth={0} flex={1}>
         <Typography variant="h6" component="p">
           {props.title}
         </Typography>
@@ -60,6 +62,23 @@ function ScoreLine({ data }: { data: EntityResultsResponse }) {
   );
 }
 
+function DriftNote({ data }: { data: EntityResultsResponse }) {
+  if (data.drift?.status !== 'behind' || !data.path?.latestVersion) {
+    return null;
+  }
+  const { by, distance } = data.drift;
+  const behind =
+    by === 'prerelease'
+      ? 'a pre-release of'
+      : `${distance} ${by} version${distance === 1 ? '' : 's'} behind`;
+  return (
+    <strong>
+      {' '}
+      ({behind} {data.path.latestVersion})
+    </strong>
+  );
+}
+
 function OnPath({
   provenance,
   data,
@@ -81,10 +100,12 @@ function OnPath({
       }
     >
       <ScoreLine data={data} />
+      <ChecksToFix checks={data.checks} />
       <Typography variant="body2" color="textSecondary">
         {data.path && <>Path: {data.path.title} · </>}
-        Template version: {provenance.templateVersion ?? 'not recorded'} ·
-        Source: {SOURCE_LABELS[provenance.source] ?? provenance.source}
+        Template version: {provenance.templateVersion ?? 'not recorded'}
+        <DriftNote data={data} /> · Source:{' '}
+        {SOURCE_LABELS[provenance.source] ?? provenance.source}
       </Typography>
     </Status>
   );
