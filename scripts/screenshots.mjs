@@ -14,7 +14,10 @@ await page.getByRole('heading', { name: /Catalog/ }).waitFor();
 for (const name of ['payments-api', 'legacy-billing']) {
   await page.goto(`${baseURL}/catalog/default/component/${name}`);
   await page.getByText(/^Evaluated /).waitFor({ timeout: 120_000 });
-  await page.screenshot({ path: `docs/entity-card-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `docs/entity-card-${name}.png`,
+    fullPage: true,
+  });
   console.log(`docs/entity-card-${name}.png`);
 }
 await browser.close();
