@@ -1,10 +1,10 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import {
   CheckDefinition,
   compilePredicate,
   GoldenPathDefinition,
+  templateRefKey,
 } from '@golden-path/plugin-golden-path-common';
 import semver from 'semver';
 
@@ -117,12 +117,7 @@ function readCheck(
 
 function readTemplateRef(value: string, key: string): string {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind: 'template',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
+    return templateRefKey(value);
   } catch (error) {
     throw new GoldenPathConfigError(key, (error as Error).message);
   }

@@ -4,13 +4,11 @@ import { Exemption } from '@golden-path/plugin-golden-path-common';
 import { Knex } from 'knex';
 import { ExemptionStore } from './ExemptionStore';
 import { DbExemptionRow, EXEMPTIONS_TABLE } from './tables';
+import { toDate } from './toDate';
 
 // Entity refs per IN (...) query: far below every engine's bound-parameter
 // limit, and a page of the scoring run in a couple of queries.
 const LOOKUP_BATCH_SIZE = 500;
-
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 function fromRow(row: DbExemptionRow): Exemption {
   return {

@@ -1,13 +1,11 @@
 import { Knex } from 'knex';
 import { PushedFacts, PushedFactsStore } from './PushedFactsStore';
 import { DbPushedFactsRow, PUSHED_FACTS_TABLE } from './tables';
+import { toDate } from './toDate';
 
 // Rows per INSERT (5 parameters each) and refs per IN (...): well under
 // every engine's bound-parameter limit.
 const BATCH_SIZE = 200;
-
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 /** {@link PushedFactsStore} on the plugin's Knex database. */
 export class DatabasePushedFactsStore implements PushedFactsStore {

@@ -11,6 +11,7 @@ import {
   RESULTS_TABLE,
   SNAPSHOTS_TABLE,
 } from './tables';
+import { toDate } from './toDate';
 
 // Entity refs per IN (...) lookup, far below every engine's parameter limit.
 const LOOKUP_BATCH_SIZE = 500;
@@ -21,12 +22,6 @@ const REFRESH_RUN_ID = 'refresh';
 // Keeps each INSERT well under SQLite's 999 bound parameters (16 per row)
 // while still writing a catalog page in a few statements.
 const BATCH_SIZE = 50;
-
-// SQLite hands timestamps back as epoch milliseconds or strings, PostgreSQL
-// and MySQL as Date objects.
-function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
-}
 
 function toRow(runId: string, record: EntityResultRecord): DbEntityResultRow {
   return {

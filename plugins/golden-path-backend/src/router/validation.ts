@@ -1,13 +1,11 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
 
-/** The longest an exemption may run: a year, so every one gets re-examined. */
-export const MAX_EXEMPTION_DAYS = 366;
-
-const entityRef = z.string().transform((value, ctx) => {
+/** An entity ref in a request, turned into the suite's lower-case key. */
+export const entityRefSchema = z.string().transform((value, ctx) => {
   try {
-    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
+    return entityRefKey(value);
   } catch {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
@@ -19,7 +17,7 @@ const entityRef = z.string().transform((value, ctx) => {
 
 export const createExemptionSchema = z
   .object({
-    entityRef,
+    entityRef: entityRefSchema,
     checkId: z.string().min(1),
     reason: z.string().trim().min(1, 'must say why').max(1000),
     expiresAt: z
@@ -29,7 +27,7 @@ export const createExemptionSchema = z
   .strict();
 
 export const listExemptionsQuerySchema = z
-  .object({ entityRef: entityRef.optional() })
+  .object({ entityRef: entityRefSchema.optional() })
   .strict();
 
 /**
@@ -59,7 +57,7 @@ const day = z
 export const historyQuerySchema = z
   .object({
     path: z.string().min(1).default('*'),
-    group: entityRef.optional(),
+    group: entityRefSchema.optional(),
     from: day.optional(),
     to: day.optional(),
   })

@@ -3,16 +3,13 @@ import {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   FactProvider,
   ProvenanceResolver,
 } from '@golden-path/plugin-golden-path-node';
+import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 import { randomUUID } from 'node:crypto';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
@@ -26,35 +23,16 @@ import {
 } from '../scoring/evaluateEntity';
 import { resolveProvenance } from '../scoring/resolveProvenance';
 import { SnapshotAccumulator } from '../scoring/SnapshotAccumulator';
+import { ownerRefOf } from '../scoring/ownerRef';
 import { findLevelDrops, LevelDrop } from '../scoring/levelDrops';
+import { DAY_MS } from '../time';
 
 // Catalog page size: a page of full entities stays within a few MB of memory
 // and is written as one transaction.
 const PAGE_SIZE = 500;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The kinds the scoring run evaluates. */
 export const EVALUATED_KINDS = ['component'];
-
-function ownerRefOf(entity: Entity): string | null {
-  const owner =
-    entity.relations?.find(r => r.type === 'ownedBy')?.targetRef ??
-    entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner) {
-    return null;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return null;
-  }
-}
 
 type Evaluated = { record: EntityResultRecord; evaluation: EntityEvaluation };
 
@@ -208,9 +186,7 @@ export class ScoringTask {
   ): Promise<Evaluated[]> {
     const { settings, factProviders, provenanceResolvers, exemptions } =
       this.options;
-    const refs = entities.map(entity =>
-      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-    );
+    const refs = entities.map(entity => entityRefKey(entity));
     const now = new Date();
     const [{ facts }, active] = await Promise.all([
       collectFacts(factProviders, entities, logger),

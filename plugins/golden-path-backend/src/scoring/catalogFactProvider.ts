@@ -3,26 +3,16 @@ import {
   parseEntityRef,
   RELATION_CONSUMES_API,
   RELATION_DEPENDS_ON,
-  RELATION_OWNED_BY,
   RELATION_PROVIDES_API,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
+import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 import { FactProvider } from '@golden-path/plugin-golden-path-node';
+import { ownerRefOf } from './ownerRef';
 
 function ownerKind(entity: Entity): string | undefined {
-  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  const ref = relation?.targetRef ?? entity.spec?.owner;
-  if (typeof ref !== 'string' || !ref) {
-    return undefined;
-  }
-  try {
-    return parseEntityRef(ref, { defaultKind: 'group' }).kind.toLocaleLowerCase(
-      'en-US',
-    );
-  } catch {
-    return undefined;
-  }
+  const ref = ownerRefOf(entity);
+  return ref ? parseEntityRef(ref).kind : undefined;
 }
 
 const count = (entity: Entity, type: string) =>
@@ -56,10 +46,7 @@ export const catalogFactProvider: FactProvider = {
   id: 'catalog',
   async getFacts(entities) {
     return new Map(
-      entities.map(entity => [
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        catalogFacts(entity),
-      ]),
+      entities.map(entity => [entityRefKey(entity), catalogFacts(entity)]),
     );
   },
 };

@@ -1,10 +1,9 @@
 import { FactProvider } from '@golden-path/plugin-golden-path-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 import { JsonObject } from '@backstage/types';
 import { FactSource } from '../config/readGoldenPathConfig';
 import { PushedFactsStore } from '../database/PushedFactsStore';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../time';
 
 /**
  * A fact provider serving what an external source pushed through the API,
@@ -18,9 +17,7 @@ export function pushedFactProvider(
   return {
     id: source.id,
     async getFacts(entities) {
-      const refs = entities.map(entity =>
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-      );
+      const refs = entities.map(entity => entityRefKey(entity));
       const since = source.maxAgeDays
         ? new Date(Date.now() - source.maxAgeDays * DAY_MS)
         : undefined;

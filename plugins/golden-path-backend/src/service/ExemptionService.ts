@@ -9,9 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
 import { ResultsStore } from '../database/ResultsStore';
-import { MAX_EXEMPTION_DAYS } from '../router/validation';
+import { DAY_MS } from '../time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest an exemption may run: a year, so every one gets re-examined. */
+const MAX_EXEMPTION_DAYS = 366;
 
 /**
  * Grants and revokes exemptions, checking what the request refers to. Who

@@ -4,9 +4,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { FactSource, PushedFactField } from '../config/readGoldenPathConfig';
 import { PushedFactsStore } from '../database/PushedFactsStore';
-import { parseInput } from '../router/validation';
+import { entityRefSchema, parseInput } from '../router/validation';
 import { z } from 'zod';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** Entities per push: a CI run's worth, bounded so one request stays small. */
 export const MAX_PUSH_ITEMS = 1000;
@@ -20,7 +19,7 @@ const pushSchema = z
     items: z
       .array(
         z
-          .object({ entityRef: z.string(), facts: z.record(z.unknown()) })
+          .object({ entityRef: entityRefSchema, facts: z.record(z.unknown()) })
           .strict(),
       )
       .min(1)
@@ -90,16 +89,7 @@ export class FactPushService {
     const { items } = parseInput(pushSchema, body, 'facts');
     const refs: string[] = [];
     items.forEach((item, i) => {
-      let ref: string;
-      try {
-        ref = stringifyEntityRef(
-          parseEntityRef(item.entityRef),
-        ).toLocaleLowerCase('en-US');
-      } catch {
-        throw new InputError(
-          `Invalid facts: items.${i}.entityRef: '${item.entityRef}' is not an entity ref like component:default/name`,
-        );
-      }
+      const ref = item.entityRef;
       if (refs.includes(ref)) {
         throw new InputError(
           `Invalid facts: items.${i}.entityRef: '${ref}' appears twice`,
@@ -139,9 +129,9 @@ export class FactPushService {
 
     const pushedAt = new Date();
     await this.options.store.replace(
-      items.map((item, i) => ({
+      items.map(item => ({
         sourceId,
-        entityRef: refs[i],
+        entityRef: item.entityRef,
         facts: item.facts as { [key: string]: JsonValue } as JsonObject,
         pushedAt,
         pushedBy,

@@ -6,6 +6,7 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityRefKey,
   EntityResultsResponse,
   GroupRollupResponse,
   HistoryResponse,
@@ -23,11 +24,11 @@ import {
   toHistoryResponse,
   toPathsResponse,
 } from './responses';
+import { DAY_MS } from '../time';
 
 // Entities listed in a group rollup; the aggregates always cover them all.
 const GROUP_ENTITY_LIMIT = 1000;
 const DEFAULT_HISTORY_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reads results for the API and the actions registry alike. */
 export class ResultsService {
@@ -58,7 +59,7 @@ export class ResultsService {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
     }
     return {
-      entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      entityRef: entityRefKey(entity),
       kind: entity.kind.toLocaleLowerCase('en-US'),
     };
   }
@@ -91,7 +92,7 @@ export class ResultsService {
     credentials: BackstageCredentials,
   ): Promise<GroupRollupResponse> {
     const { catalog, results } = this.options;
-    const groupRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    const groupRef = entityRefKey(ref);
     if (!(await catalog.getEntityByRef(ref, { credentials }))) {
       throw new NotFoundError(`No group '${groupRef}' in the catalog`);
     }

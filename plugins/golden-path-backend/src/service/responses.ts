@@ -5,6 +5,7 @@ import {
   GoldenPathSummary,
   GroupRollupResponse,
   HistoryResponse,
+  meanScore,
   PathsResponse,
 } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
@@ -17,9 +18,6 @@ import { ALL_PATHS } from '../scoring/SnapshotAccumulator';
 
 const ratio = (part: number, whole: number) =>
   whole > 0 ? part / whole : null;
-
-const mean = (sum: number, count: number) =>
-  count > 0 ? Math.round((10 * sum) / count) / 10 : null;
 
 function sumLevels(rows: SnapshotRecord[]): Record<string, number> {
   const levels: Record<string, number> = {};
@@ -144,7 +142,7 @@ export function toPathsResponse(
         eligible: figures.eligible,
         onPath: figures.onPath,
         ratio: ratio(figures.onPath, figures.eligible),
-        averageScore: mean(figures.scoreSum, figures.scored),
+        averageScore: meanScore(figures.scoreSum, figures.scored),
         levels: figures.levels,
       },
     };
@@ -180,7 +178,7 @@ export function toGroupRollupResponse(options: {
     groupRef,
     groups,
     adoption: { eligible, onPath, ratio: ratio(onPath, eligible) },
-    averageScore: mean(
+    averageScore: meanScore(
       perPath.reduce((acc, row) => acc + row.scoreSum, 0),
       perPath.reduce((acc, row) => acc + row.scored, 0),
     ),
@@ -214,7 +212,7 @@ export function toHistoryResponse(
       eligible: point.eligible,
       onPath: point.onPath,
       ratio: ratio(point.onPath, point.eligible),
-      averageScore: mean(point.scoreSum, point.scored),
+      averageScore: meanScore(point.scoreSum, point.scored),
     })),
   };
 }

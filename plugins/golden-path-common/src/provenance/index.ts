@@ -1,2 +1,3 @@
 export { readProvenance } from './readProvenance';
 export { entityApiPath } from './entityApiPath';
+export { entityRefKey, templateRefKey } from './entityRefKey';

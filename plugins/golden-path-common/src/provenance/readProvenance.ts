@@ -1,26 +1,18 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_SOURCE_TEMPLATE,
   ANNOTATION_TEMPLATE_VERSION,
 } from '../annotations';
 import { Provenance } from '../types/provenance';
+import { templateRefKey } from './entityRefKey';
 
 function normalizeTemplateRef(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
     return undefined;
   }
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind: 'template',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
+    return templateRefKey(value.trim());
   } catch {
     // A malformed ref says nothing reliable about the entity's origin.
     return undefined;

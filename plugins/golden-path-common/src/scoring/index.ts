@@ -3,5 +3,5 @@ export type { CompiledPredicate } from './compilePredicate';
 export { templateDrift } from './drift';
 export { factProvidersOf } from './factProviders';
 export type { TemplateDrift } from './drift';
-export { resolveVerdict, summarizeChecks } from './score';
+export { meanScore, resolveVerdict, summarizeChecks } from './score';
 export type { CheckOutcome, CheckVerdict, ScoreSummary } from './score';

@@ -1,4 +1,9 @@
-import { CheckOutcome, resolveVerdict, summarizeChecks } from './score';
+import {
+  CheckOutcome,
+  meanScore,
+  resolveVerdict,
+  summarizeChecks,
+} from './score';
 
 const LEVELS = ['bronze', 'silver', 'gold'];
 
@@ -111,5 +116,12 @@ describe('resolveVerdict', () => {
     expect(resolveVerdict(false, yesterday, now)).toBe('fail');
     expect(resolveVerdict(undefined, yesterday, now)).toBe('unknown');
     expect(resolveVerdict(false, now, now)).toBe('fail');
+  });
+});
+
+describe('meanScore', () => {
+  it('averages to one decimal, and is null without entities', () => {
+    expect(meanScore(200, 3)).toBe(66.7);
+    expect(meanScore(0, 0)).toBeNull();
   });
 });

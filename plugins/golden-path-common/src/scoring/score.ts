@@ -108,3 +108,13 @@ export function summarizeChecks(
     counts,
   };
 }
+
+/**
+ * The mean of scores summed over `count` entities, to one decimal like the
+ * scores themselves; `null`, not zero, when there are none.
+ *
+ * @public
+ */
+export function meanScore(sum: number, count: number): number | null {
+  return count > 0 ? Math.round((10 * sum) / count) / 10 : null;
+}
