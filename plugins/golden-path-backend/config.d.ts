@@ -25,7 +25,7 @@ export interface Config {
     };
 
     history?: {
-      /** Days of daily aggregates kept. Default 400. */
+      /** Days of daily aggregates and per-entity history kept. Default 400. */
       retentionDays?: number;
     };
 

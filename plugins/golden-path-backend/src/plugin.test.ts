@@ -6,6 +6,7 @@ import {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { goldenPathProvenanceExtensionPoint } from '@golden-path/plugin-golden-path-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { goldenPathPlugin } from './plugin';
 import { sampleCatalog } from './__testUtils__/entities';
@@ -132,6 +133,74 @@ describe('golden-path backend plugin', () => {
       status: 'recorded',
       provenance: null,
     });
+  });
+
+  it("serves an entity's score history, a point per change", async () => {
+    const { server, runPass } = await startBackend();
+    const path = '/api/golden-path/entities/component/default/payments-api';
+    await runPass();
+    // Nothing changed: the second run adds no point.
+    await runPass();
+
+    const response = await request(server).get(`${path}/history`);
+    expect(response.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(response.body).toEqual({
+      entityRef: 'component:default/payments-api',
+      from: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      to: today,
+      points: [
+        {
+          day: today,
+          pathId: 'node-service',
+          score: 75,
+          coverage: 0.8,
+          level: 'bronze',
+          evaluatedAt: expect.stringMatching(new RegExp(`^${today}T`)),
+        },
+      ],
+    });
+
+    const bad = await request(server).get(`${path}/history?from=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('from');
+    const reversed = await request(server).get(
+      `${path}/history?from=2026-11-02&to=2026-11-01`,
+    );
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toBe(
+      'Invalid query: from: must not be after to',
+    );
+    const missing = await request(server).get(
+      '/api/golden-path/entities/component/default/no-such-service/history',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('hides the results of an entity the caller may not read in the catalog', async () => {
+    const authorize = jest.fn(async (requests: unknown[]) =>
+      requests.map(() => ({ result: AuthorizeResult.DENY })),
+    );
+    const { server, runPass } = await startBackend([
+      mockServices.permissions.mock({ authorize } as any).factory,
+    ]);
+    await runPass();
+    const response = await request(server).get(
+      '/api/golden-path/entities/component/default/payments-api',
+    );
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe(
+      "No entity 'component:default/payments-api' in the catalog",
+    );
+    expect(authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'catalog.entity.read' }),
+          resourceRef: 'component:default/payments-api',
+        },
+      ],
+      expect.anything(),
+    );
   });
 
   it('answers not-eligible for kinds it does not evaluate', async () => {

@@ -110,6 +110,7 @@ export const goldenPathPlugin = createBackendPlugin({
 
         const results = new ResultsService({
           catalog: deps.catalog,
+          permissions: deps.permissions,
           results: store,
           exemptions,
           settings,

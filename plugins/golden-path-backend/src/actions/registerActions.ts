@@ -54,8 +54,10 @@ export function registerActions(options: {
       },
     ],
     action: async ({ input, credentials }) => {
-      const entity = await results.visibleEntity(input.entityRef, credentials);
-      const found = await results.entityResults(entity);
+      const found = await results.readableEntityResults(
+        input.entityRef,
+        credentials,
+      );
       return {
         output: {
           status: found.status,

@@ -239,4 +239,110 @@ describe('DatabaseResultsStore', () => {
       ).resolves.toHaveLength(1);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a history point per change, at most one per day, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const at = (
+        iso: string,
+        overrides: Partial<EntityResultRecord> = {},
+      ) => ({ ...onPath, evaluatedAt: new Date(iso), ...overrides });
+
+      await store.writeBatch('run-1', [at('2026-11-01T10:00:00.000Z')]);
+      // Unchanged on later days: no new point.
+      await store.writeBatch('run-2', [at('2026-11-02T10:00:00.000Z')]);
+      await store.writeBatch('run-3', [at('2026-11-03T10:00:00.000Z')]);
+      // Two changes the same day: the day keeps the last one.
+      await store.writeBatch('run-4', [
+        at('2026-11-04T09:00:00.000Z', { score: 80, level: 'silver' }),
+      ]);
+      await store.writeBatch('run-5', [
+        at('2026-11-04T15:00:00.000Z', { score: 90, level: 'silver' }),
+      ]);
+      // A refresh records its change too.
+      await store.writeRefreshed(
+        at('2026-11-06T08:00:00.000Z', {
+          score: 90,
+          coverage: 1,
+          level: 'silver',
+        }),
+      );
+
+      const [{ count }] = await knex('golden_path_entity_history').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(3);
+      const history = await store.entityHistory({
+        entityRef: 'Component:default/payments-api',
+        from: '2026-11-01',
+        to: '2026-11-30',
+      });
+      expect(
+        history.map(p => [p.day, p.score, p.coverage, p.level, p.pathId]),
+      ).toEqual([
+        ['2026-11-01', 75, 0.8, 'bronze', 'node-service'],
+        ['2026-11-04', 90, 0.8, 'silver', 'node-service'],
+        ['2026-11-06', 90, 1, 'silver', 'node-service'],
+      ]);
+      expect(history[1].evaluatedAt).toEqual(
+        new Date('2026-11-04T15:00:00.000Z'),
+      );
+
+      // A window starts with the point in force on its first day.
+      const window = await store.entityHistory({
+        entityRef: 'component:default/payments-api',
+        from: '2026-11-05',
+        to: '2026-11-05',
+      });
+      expect(window.map(p => p.day)).toEqual(['2026-11-04']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "expires history but keeps each entity's latest point, and drops the history of removed entities, on %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const a = record('a', { score: 10 });
+      const b = record('b', { score: 10 });
+      await store.writeBatch('run-1', [
+        { ...a, evaluatedAt: new Date('2026-10-01T00:00:00.000Z') },
+        { ...b, evaluatedAt: new Date('2026-10-01T00:00:00.000Z') },
+      ]);
+      await store.writeBatch('run-2', [
+        { ...a, score: 20, evaluatedAt: new Date('2026-10-02T00:00:00.000Z') },
+        { ...b, evaluatedAt: new Date('2026-10-02T00:00:00.000Z') },
+      ]);
+      await store.writeBatch('run-3', [
+        { ...a, score: 30, evaluatedAt: new Date('2026-11-20T00:00:00.000Z') },
+        { ...b, evaluatedAt: new Date('2026-11-20T00:00:00.000Z') },
+      ]);
+
+      // a: 10-01 and 10-02 go; b: 10-01 is its latest and stays.
+      await expect(store.removeEntityHistoryBefore('2026-11-01')).resolves.toBe(
+        2,
+      );
+      const days = async (entityRef: string) =>
+        (
+          await store.entityHistory({
+            entityRef,
+            from: '2026-01-01',
+            to: '2026-12-31',
+          })
+        ).map(p => [p.day, p.score]);
+      await expect(days('component:default/a')).resolves.toEqual([
+        ['2026-11-20', 30],
+      ]);
+      await expect(days('component:default/b')).resolves.toEqual([
+        ['2026-10-01', 10],
+      ]);
+
+      await store.writeBatch('run-4', [
+        { ...a, score: 30, evaluatedAt: new Date('2026-11-21T00:00:00.000Z') },
+      ]);
+      await expect(store.removeRecordsNotFromRun('run-4')).resolves.toBe(1);
+      await expect(days('component:default/b')).resolves.toEqual([]);
+      await expect(days('component:default/a')).resolves.toHaveLength(1);
+    },
+  );
 });

@@ -1,13 +1,16 @@
 import { Knex } from 'knex';
 import {
+  EntityHistoryPoint,
   EntityResultRecord,
   ResultsStore,
   SeriesPoint,
   SnapshotRecord,
 } from './ResultsStore';
 import {
+  DbEntityHistoryRow,
   DbEntityResultRow,
   DbSnapshotRow,
+  HISTORY_TABLE,
   RESULTS_TABLE,
   SNAPSHOTS_TABLE,
 } from './tables';
@@ -73,6 +76,86 @@ function fromRow(row: DbEntityResultRow): EntityResultRecord {
   };
 }
 
+type Tracked = Pick<
+  DbEntityResultRow,
+  'path_id' | 'score' | 'coverage' | 'level'
+>;
+
+// Scores are floats: a difference below this is a rounding artefact, not a
+// change worth a history point.
+const SCORE_EPSILON = 1e-9;
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) {
+    return a === b;
+  }
+  return Math.abs(Number(a) - Number(b)) < SCORE_EPSILON;
+}
+
+function changed(before: Tracked | undefined, after: Tracked): boolean {
+  return (
+    !before ||
+    before.path_id !== after.path_id ||
+    before.level !== after.level ||
+    !sameNumber(before.score, after.score) ||
+    !sameNumber(before.coverage, after.coverage)
+  );
+}
+
+function historyRow(row: DbEntityResultRow): DbEntityHistoryRow {
+  return {
+    entity_ref: row.entity_ref,
+    day: new Date(row.evaluated_at).toISOString().slice(0, 10),
+    path_id: row.path_id,
+    score: row.score,
+    coverage: row.coverage,
+    level: row.level,
+    evaluated_at: row.evaluated_at,
+  };
+}
+
+function historyFromRow(row: DbEntityHistoryRow): EntityHistoryPoint {
+  return {
+    day: row.day,
+    pathId: row.path_id,
+    score: row.score === null ? null : Number(row.score),
+    coverage: row.coverage === null ? null : Number(row.coverage),
+    level: row.level,
+    evaluatedAt: toDate(row.evaluated_at),
+  };
+}
+
+/**
+ * Adds a history point for each row whose tracked values differ from the
+ * stored results; must run before the rows replace those results.
+ */
+async function recordChanges(
+  tx: Knex.Transaction,
+  rows: DbEntityResultRow[],
+): Promise<void> {
+  const before = new Map<string, Tracked>();
+  for (let i = 0; i < rows.length; i += LOOKUP_BATCH_SIZE) {
+    const stored = await tx<DbEntityResultRow>(RESULTS_TABLE)
+      .whereIn(
+        'entity_ref',
+        rows.slice(i, i + LOOKUP_BATCH_SIZE).map(row => row.entity_ref),
+      )
+      .select('entity_ref', 'path_id', 'score', 'coverage', 'level');
+    for (const row of stored) {
+      before.set(row.entity_ref, row);
+    }
+  }
+  const points = rows
+    .filter(row => changed(before.get(row.entity_ref), row))
+    .map(historyRow);
+  for (let i = 0; i < points.length; i += BATCH_SIZE) {
+    await tx<DbEntityHistoryRow>(HISTORY_TABLE)
+      .insert(points.slice(i, i + BATCH_SIZE))
+      .onConflict(['entity_ref', 'day'])
+      .merge();
+  }
+}
+
 function snapshotFromRow(row: DbSnapshotRow): SnapshotRecord {
   return {
     day: row.day,
@@ -98,14 +181,12 @@ export class DatabaseResultsStore implements ResultsStore {
     if (records.length === 0) {
       return;
     }
+    const rows = records.map(record => toRow(runId, record));
     await this.db.transaction(async tx => {
-      for (let i = 0; i < records.length; i += BATCH_SIZE) {
+      await recordChanges(tx, rows);
+      for (let i = 0; i < rows.length; i += BATCH_SIZE) {
         await tx<DbEntityResultRow>(RESULTS_TABLE)
-          .insert(
-            records
-              .slice(i, i + BATCH_SIZE)
-              .map(record => toRow(runId, record)),
-          )
+          .insert(rows.slice(i, i + BATCH_SIZE))
           .onConflict('entity_ref')
           .merge();
       }
@@ -115,18 +196,33 @@ export class DatabaseResultsStore implements ResultsStore {
   async writeRefreshed(record: EntityResultRecord): Promise<void> {
     const row = toRow(REFRESH_RUN_ID, record);
     const { entity_ref: _key, run_id: _run, ...updated } = row;
-    // Keeps the run id of an existing row, so that a scoring run in progress
-    // does not take a refreshed entity for one that left the catalog.
-    await this.db<DbEntityResultRow>(RESULTS_TABLE)
-      .insert(row)
-      .onConflict('entity_ref')
-      .merge(Object.keys(updated) as Array<keyof DbEntityResultRow>);
+    await this.db.transaction(async tx => {
+      await recordChanges(tx, [row]);
+      // Keeps the run id of an existing row, so that a scoring run in
+      // progress does not take a refreshed entity for one that left the
+      // catalog.
+      await tx<DbEntityResultRow>(RESULTS_TABLE)
+        .insert(row)
+        .onConflict('entity_ref')
+        .merge(Object.keys(updated) as Array<keyof DbEntityResultRow>);
+    });
   }
 
   async removeRecordsNotFromRun(runId: string): Promise<number> {
-    return this.db<DbEntityResultRow>(RESULTS_TABLE)
-      .whereNot('run_id', runId)
-      .delete();
+    return this.db.transaction(async tx => {
+      const removed = await tx<DbEntityResultRow>(RESULTS_TABLE)
+        .whereNot('run_id', runId)
+        .delete();
+      if (removed > 0) {
+        await tx<DbEntityHistoryRow>(HISTORY_TABLE)
+          .whereNotIn(
+            'entity_ref',
+            tx<DbEntityResultRow>(RESULTS_TABLE).select('entity_ref'),
+          )
+          .delete();
+      }
+      return removed;
+    });
   }
 
   async get(entityRef: string): Promise<EntityResultRecord | undefined> {
@@ -241,6 +337,43 @@ export class DatabaseResultsStore implements ResultsStore {
   async removeSnapshotsBefore(day: string): Promise<number> {
     return this.db<DbSnapshotRow>(SNAPSHOTS_TABLE)
       .where('day', '<', day)
+      .delete();
+  }
+
+  async entityHistory(query: {
+    entityRef: string;
+    from: string;
+    to: string;
+  }): Promise<EntityHistoryPoint[]> {
+    const entityRef = query.entityRef.toLocaleLowerCase('en-US');
+    const [inForce, rows] = await Promise.all([
+      this.db<DbEntityHistoryRow>(HISTORY_TABLE)
+        .where('entity_ref', entityRef)
+        .where('day', '<', query.from)
+        .orderBy('day', 'desc')
+        .first(),
+      this.db<DbEntityHistoryRow>(HISTORY_TABLE)
+        .where('entity_ref', entityRef)
+        .whereBetween('day', [query.from, query.to])
+        .orderBy('day'),
+    ]);
+    return (inForce ? [inForce, ...rows] : rows).map(historyFromRow);
+  }
+
+  async removeEntityHistoryBefore(day: string): Promise<number> {
+    // The derived table lets MySQL delete from the table it reads.
+    const latest = this.db
+      .select('entity_ref', 'day')
+      .from(
+        this.db<DbEntityHistoryRow>(HISTORY_TABLE)
+          .select('entity_ref')
+          .max({ day: 'day' })
+          .groupBy('entity_ref')
+          .as('latest'),
+      );
+    return this.db<DbEntityHistoryRow>(HISTORY_TABLE)
+      .where('day', '<', day)
+      .whereNotIn(['entity_ref', 'day'], latest)
       .delete();
   }
 }

@@ -43,9 +43,25 @@ export interface SeriesPoint {
   scoreSum: number;
 }
 
+/**
+ * A change of one entity's results; the values hold until the next point.
+ */
+export interface EntityHistoryPoint {
+  day: string;
+  pathId: string | null;
+  score: number | null;
+  coverage: number | null;
+  level: string | null;
+  evaluatedAt: Date;
+}
+
 /** Storage of scoring results, written by scoring runs and read by the API. */
 export interface ResultsStore {
-  /** Inserts or replaces the records, atomically, tagged with the run. */
+  /**
+   * Inserts or replaces the records, atomically, tagged with the run, and
+   * records a history point for each whose path, score, coverage or level
+   * changed (at most one per entity and day).
+   */
   writeBatch(runId: string, records: EntityResultRecord[]): Promise<void>;
   /**
    * Inserts or replaces one entity's record outside a scoring run (an
@@ -53,8 +69,9 @@ export interface ResultsStore {
    */
   writeRefreshed(record: EntityResultRecord): Promise<void>;
   /**
-   * Removes every record not written by the given (completed) run: the
-   * entities that left the catalog. Returns how many were removed.
+   * Removes every record, and its history, not written by the given
+   * (completed) run: the entities that left the catalog. Returns how many
+   * records were removed.
    */
   removeRecordsNotFromRun(runId: string): Promise<number>;
   get(entityRef: string): Promise<EntityResultRecord | undefined>;
@@ -83,4 +100,18 @@ export interface ResultsStore {
   ): Promise<EntityResultRecord[]>;
   /** Removes aggregates of days before `day`; returns how many. */
   removeSnapshotsBefore(day: string): Promise<number>;
+  /**
+   * One entity's history points between two days (inclusive), preceded by
+   * the point in force on `from`, if any; oldest first.
+   */
+  entityHistory(query: {
+    entityRef: string;
+    from: string;
+    to: string;
+  }): Promise<EntityHistoryPoint[]>;
+  /**
+   * Removes history points of days before `day`, except each entity's
+   * latest, which still holds; returns how many were removed.
+   */
+  removeEntityHistoryBefore(day: string): Promise<number>;
 }

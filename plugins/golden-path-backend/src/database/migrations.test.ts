@@ -76,11 +76,23 @@ describe('migrations', () => {
         pushed_by: 'service:external:ci',
       });
 
-      // Down one: the pushed facts go, everything before them stays.
+      await knex('golden_path_entity_history').insert({
+        entity_ref: 'component:default/payments-api',
+        day: '2026-11-20',
+        path_id: 'node-service',
+        score: 87.5,
+        coverage: 1,
+        level: 'silver',
+        evaluated_at: new Date('2026-11-20T10:00:00.000Z'),
+      });
+      // Down one: the history goes, everything before it stays.
       await knex.migrate.down({ directory });
       await expect(
-        knex.schema.hasTable('golden_path_pushed_facts'),
+        knex.schema.hasTable('golden_path_entity_history'),
       ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasTable('golden_path_pushed_facts'),
+      ).resolves.toBe(true);
       const [{ count }] = await knex('golden_path_exemptions').count({
         count: '*',
       });
@@ -91,6 +103,7 @@ describe('migrations', () => {
         'golden_path_entity_results',
         'golden_path_daily_snapshots',
         'golden_path_exemptions',
+        'golden_path_pushed_facts',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(false);
       }
@@ -101,6 +114,7 @@ describe('migrations', () => {
         'golden_path_daily_snapshots',
         'golden_path_exemptions',
         'golden_path_pushed_facts',
+        'golden_path_entity_history',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }

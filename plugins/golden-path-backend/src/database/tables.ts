@@ -2,6 +2,7 @@ export const RESULTS_TABLE = 'golden_path_entity_results';
 export const SNAPSHOTS_TABLE = 'golden_path_daily_snapshots';
 export const EXEMPTIONS_TABLE = 'golden_path_exemptions';
 export const PUSHED_FACTS_TABLE = 'golden_path_pushed_facts';
+export const HISTORY_TABLE = 'golden_path_entity_history';
 
 /** A row of {@link RESULTS_TABLE}. */
 export interface DbEntityResultRow {
@@ -54,4 +55,15 @@ export interface DbPushedFactsRow {
   facts: string;
   pushed_at: Date | string | number;
   pushed_by: string;
+}
+
+/** A row of {@link HISTORY_TABLE}. */
+export interface DbEntityHistoryRow {
+  entity_ref: string;
+  day: string;
+  path_id: string | null;
+  score: number | null;
+  coverage: number | null;
+  level: string | null;
+  evaluated_at: Date | string | number;
 }

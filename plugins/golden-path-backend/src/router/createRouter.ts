@@ -9,25 +9,32 @@ import {
   goldenPathExemptionManagePermission,
   goldenPathFactsPushPermission,
 } from '@golden-path/plugin-golden-path-common';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { ExemptionStore } from '../database/ExemptionStore';
 import { ScoringTask } from '../scheduler/ScoringTask';
 import { ExemptionService } from '../service/ExemptionService';
 import { FactPushService } from '../service/FactPushService';
 import { ResultsService } from '../service/ResultsService';
+import { spec } from '../schema/openapi';
 import { audited, requirePermission } from './guards';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
 import {
   createExemptionSchema,
+  entityHistoryQuerySchema,
   historyQuerySchema,
   listExemptionsQuerySchema,
-  parseInput,
 } from './validation';
+import { parseInput } from '../validation/input';
+
+// A fact push carries up to 1000 entities' facts; express' default 100 kB
+// would cut a legitimate batch short.
+const BODY_LIMIT = '2mb';
 
 /**
- * The REST API: authenticates, validates, checks permissions and audits,
- * then hands each request to one service method.
+ * The REST API: validates each request against the OpenAPI document,
+ * authenticates, checks permissions and audits, then hands it to one
+ * service method.
  */
 export async function createRouter(options: {
   auth: AuthService;
@@ -43,8 +50,12 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { auth, httpAuth, userInfo, permissions, auditor } = options;
   const { results, exemptionService } = options;
-  const router = Router();
-  router.use(express.json());
+  const router = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [express.json({ limit: BODY_LIMIT })],
+    // Credentials are the httpAuth service's to check: tokens, cookies and
+    // the policies plugins add, not a header the document could describe.
+    validatorOptions: { validateSecurity: false },
+  });
 
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -55,14 +66,21 @@ export async function createRouter(options: {
   ) => results.visibleEntity(parseEntityRouteParams(req.params), credentials);
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const entity = await entityOfPath(req, await credentialsOf(req));
-    res.json(await results.entityResults(entity));
+    const credentials = await credentialsOf(req);
+    const ref = parseEntityRouteParams(req.params);
+    res.json(await results.readableEntityResults(ref, credentials));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const entity = await entityOfPath(req, await credentialsOf(req));
     await options.task.refresh(entity.entityRef);
     res.json(await results.entityResults(entity));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const entity = await entityOfPath(req, await credentialsOf(req));
+    const query = parseInput(entityHistoryQuerySchema, req.query, 'query');
+    res.json(await results.entityHistory(entity, query));
   });
 
   router.get('/paths', async (req, res) => {

@@ -142,7 +142,11 @@ describe('facts pushed from outside', () => {
       { items: [item({}), item({})] },
       "items.1.entityRef: 'component:default/payments-api' appears twice",
     ],
-    ['no items', { items: [] }, 'items:'],
+    [
+      'no items',
+      { items: [] },
+      'request/body/items must NOT have fewer than 1 items',
+    ],
     [
       'an unexpected top-level key',
       { items: [item({})], source: 'x' },

@@ -139,14 +139,14 @@ describe('group rollup and history', () => {
     [
       'a malformed date',
       '?from=yesterday',
-      'from: must be a date like 2026-11-24',
+      'request/query/from must match format "date"',
     ],
     [
       'a reversed range',
       '?from=2026-11-24&to=2026-11-01',
       'from: must not be after to',
     ],
-    ['an unknown parameter', '?owner=x', 'Unrecognized key'],
+    ['an unknown parameter', '?owner=x', "Unknown query parameter 'owner'"],
   ])('answers 400 for %s', async (_title, query, message) => {
     const server = await startBackend();
     const response = await request(server).get(

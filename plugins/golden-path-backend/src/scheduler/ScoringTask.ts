@@ -126,10 +126,11 @@ export class ScoringTask {
       .toISOString()
       .slice(0, 10);
     const expired = await store.removeSnapshotsBefore(oldest);
+    const expiredPoints = await store.removeEntityHistoryBefore(oldest);
     logger.info(
       `Scored ${evaluated} entities in ${
         Date.now() - started.getTime()
-      } ms; removed ${removed} that left the catalog and ${expired} expired daily aggregates`,
+      } ms; removed ${removed} that left the catalog, ${expired} expired daily aggregates and ${expiredPoints} expired history points`,
     );
     return { evaluated, removed };
   }

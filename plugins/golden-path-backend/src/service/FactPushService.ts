@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { FactSource, PushedFactField } from '../config/readGoldenPathConfig';
 import { PushedFactsStore } from '../database/PushedFactsStore';
-import { entityRefSchema, parseInput } from '../router/validation';
+import { entityRefSchema, parseInput } from '../validation/input';
 import { z } from 'zod';
 
 /** Entities per push: a CI run's worth, bounded so one request stays small. */

@@ -1,12 +1,18 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   entityRefKey,
+  EntityHistoryResponse,
   EntityResultsResponse,
   GroupRollupResponse,
   HistoryResponse,
@@ -15,10 +21,11 @@ import {
 import { groupWithDescendants } from './groupHierarchy';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
-import { ResultsStore } from '../database/ResultsStore';
+import { EntityResultRecord, ResultsStore } from '../database/ResultsStore';
 import { EVALUATED_KINDS } from '../scheduler/ScoringTask';
 import {
   emptyEntityResultsResponse,
+  toEntityHistoryResponse,
   toEntityResultsResponse,
   toGroupRollupResponse,
   toHistoryResponse,
@@ -30,16 +37,69 @@ import { DAY_MS } from '../time';
 const GROUP_ENTITY_LIMIT = 1000;
 const DEFAULT_HISTORY_DAYS = 90;
 
+/**
+ * The days a history query covers: up to today, 90 days back by default;
+ * throws `InputError` for a reversed range.
+ */
+function historyWindow(query: { from?: string; to?: string }): {
+  from: string;
+  to: string;
+} {
+  const to = query.to ?? new Date().toISOString().slice(0, 10);
+  const from =
+    query.from ??
+    new Date(Date.parse(to) - DEFAULT_HISTORY_DAYS * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
+  if (from > to) {
+    throw new InputError('Invalid query: from: must not be after to');
+  }
+  return { from, to };
+}
+
 /** Reads results for the API and the actions registry alike. */
 export class ResultsService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      permissions: PermissionsService;
       results: ResultsStore;
       exemptions: ExemptionStore;
       settings: GoldenPathSettings;
     },
   ) {}
+
+  /**
+   * One entity's results for a caller who may read the entity in the
+   * catalog; throws `NotFoundError` otherwise. A scored entity is checked
+   * against the catalog's read permission for its ref, which spares the
+   * catalog lookup on the hot path (the entity card); one without results
+   * is looked up to tell pending from not in the catalog.
+   */
+  async readableEntityResults(
+    ref: string | CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityResultsResponse> {
+    const { results, permissions } = this.options;
+    let entityRef: string;
+    try {
+      entityRef = entityRefKey(ref);
+    } catch (error) {
+      throw new InputError(`Malformed entity ref: ${(error as Error).message}`);
+    }
+    const record = await results.get(entityRef);
+    if (!record) {
+      return this.entityResults(await this.visibleEntity(ref, credentials));
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
+    }
+    return this.withExemptions(record);
+  }
 
   /**
    * Looks the entity up in the catalog as the caller, so that what they may
@@ -68,16 +128,35 @@ export class ResultsService {
     entityRef: string;
     kind: string;
   }): Promise<EntityResultsResponse> {
-    const { results, exemptions, settings } = this.options;
     if (!EVALUATED_KINDS.includes(entity.kind)) {
       return emptyEntityResultsResponse(entity.entityRef, 'not-eligible');
     }
-    const record = await results.get(entity.entityRef);
+    const record = await this.options.results.get(entity.entityRef);
     if (!record) {
       return emptyEntityResultsResponse(entity.entityRef, 'pending');
     }
-    const active = await exemptions.listActive([entity.entityRef], new Date());
+    return this.withExemptions(record);
+  }
+
+  private async withExemptions(
+    record: EntityResultRecord,
+  ): Promise<EntityResultsResponse> {
+    const { exemptions, settings } = this.options;
+    const active = await exemptions.listActive([record.entityRef], new Date());
     return toEntityResultsResponse(record, settings, active);
+  }
+
+  /** One entity's score history; throws `InputError` for a reversed range. */
+  async entityHistory(
+    entity: { entityRef: string },
+    query: { from?: string; to?: string },
+  ): Promise<EntityHistoryResponse> {
+    const window = historyWindow(query);
+    const points = await this.options.results.entityHistory({
+      entityRef: entity.entityRef,
+      ...window,
+    });
+    return toEntityHistoryResponse(entity.entityRef, window, points);
   }
 
   async paths(): Promise<PathsResponse> {
@@ -130,20 +209,10 @@ export class ResultsService {
       }
       ownerRefs = await groupWithDescendants(catalog, query.group, credentials);
     }
-    const to = query.to ?? new Date().toISOString().slice(0, 10);
-    const from =
-      query.from ??
-      new Date(Date.parse(to) - DEFAULT_HISTORY_DAYS * DAY_MS)
-        .toISOString()
-        .slice(0, 10);
-    if (from > to) {
-      throw new InputError('Invalid query: from: must not be after to');
-    }
     const points = await results.snapshotSeries({
       pathId: query.path,
       ownerRefs,
-      from,
-      to,
+      ...historyWindow(query),
     });
     return toHistoryResponse(query.path, query.group ?? null, points);
   }

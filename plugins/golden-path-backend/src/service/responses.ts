@@ -1,5 +1,6 @@
 import {
   CheckResult,
+  EntityHistoryResponse,
   EntityResultsResponse,
   Exemption,
   GoldenPathSummary,
@@ -10,6 +11,7 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import {
+  EntityHistoryPoint,
   EntityResultRecord,
   SeriesPoint,
   SnapshotRecord,
@@ -213,6 +215,22 @@ export function toHistoryResponse(
       onPath: point.onPath,
       ratio: ratio(point.onPath, point.eligible),
       averageScore: meanScore(point.scoreSum, point.scored),
+    })),
+  };
+}
+
+/** One entity's history points within a window. */
+export function toEntityHistoryResponse(
+  entityRef: string,
+  window: { from: string; to: string },
+  points: EntityHistoryPoint[],
+): EntityHistoryResponse {
+  return {
+    entityRef,
+    ...window,
+    points: points.map(point => ({
+      ...point,
+      evaluatedAt: point.evaluatedAt.toISOString(),
     })),
   };
 }

@@ -7,6 +7,7 @@ export type {
 export type {
   CheckResult,
   CreateExemptionRequest,
+  EntityHistoryResponse,
   EntityResultsResponse,
   Exemption,
   GoldenPathSummary,

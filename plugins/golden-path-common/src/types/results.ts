@@ -162,3 +162,26 @@ export interface HistoryResponse {
     averageScore: number | null;
   }>;
 }
+
+/**
+ * One entity's score history as served by
+ * `GET /entities/{kind}/{namespace}/{name}/history`: a point per change (at
+ * most one per day), each holding until the next. The first point may be
+ * older than `from`: it is the one in force on that day.
+ *
+ * @public
+ */
+export interface EntityHistoryResponse {
+  entityRef: string;
+  from: string;
+  to: string;
+  points: Array<{
+    day: string;
+    pathId: string | null;
+    score: number | null;
+    coverage: number | null;
+    level: string | null;
+    /** When the scoring run or refresh that produced it ran (ISO 8601). */
+    evaluatedAt: string;
+  }>;
+}
