@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { Entity } from '@backstage/catalog-model';
+import { generatedComponent } from './lib/generatedComponent';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createStores } from '../plugins/golden-path-backend/src/database/createStores';
 import { ScoringTask } from '../plugins/golden-path-backend/src/scheduler/ScoringTask';
@@ -29,35 +30,11 @@ const quietLogger: any = {
   debug() {},
   child: () => quietLogger,
 };
-const owners = Array.from({ length: 40 }, (_, i) => `group:default/team-${i}`);
-
 function entityAt(i: number): Entity {
-  const template = ['node-service', 'python-service', undefined][i % 3];
+  const entity = generatedComponent(i);
   return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: `service-${i}`,
-      namespace: 'default',
-      description: i % 4 ? `Service ${i}` : undefined,
-      annotations: {
-        ...(template
-          ? {
-              'backstage.io/source-template': `template:default/${template}`,
-              'backstage.io/template-version': `1.${i % 12}.0`,
-            }
-          : {}),
-        ...(i % 2 ? { 'backstage.io/techdocs-ref': 'dir:.' } : {}),
-      },
-      ...(i % 5 ? { links: [{ url: 'https://runbook.example.com' }] } : {}),
-    },
-    spec: {
-      type: i % 7 ? 'service' : 'website',
-      lifecycle: i % 3 ? 'production' : 'experimental',
-      owner: owners[i % owners.length],
-      ...(i % 6 ? { system: 'payments' } : {}),
-    },
-    relations: [{ type: 'ownedBy', targetRef: owners[i % owners.length] }],
+    ...entity,
+    relations: [{ type: 'ownedBy', targetRef: entity.spec!.owner as string }],
   };
 }
 

@@ -83,6 +83,7 @@ describe('golden-path backend plugin', () => {
         docsUrl: 'https://docs.example.com/node',
         latestVersion: '1.10.0',
       },
+      suggestedPaths: [],
       provenance: {
         templateRef: 'template:default/node-service',
         templateVersion: '1.2.0',
@@ -105,6 +106,8 @@ describe('golden-path backend plugin', () => {
             url: 'https://docs.example.com/docs',
           },
           verdict: 'fail',
+          // What the check read, so the developer sees why it failed.
+          inputs: { 'facts.catalog.hasDocs': false },
         },
         {
           id: 'coverage',
@@ -112,6 +115,7 @@ describe('golden-path backend plugin', () => {
           weight: 1,
           level: 'gold',
           verdict: 'unknown',
+          inputs: { 'facts.sonarqube.coverage': null },
         },
         {
           id: 'owned-by-team',
@@ -120,6 +124,7 @@ describe('golden-path backend plugin', () => {
           level: 'bronze',
           remediation: { text: 'Set spec.owner to a group' },
           verdict: 'pass',
+          inputs: { 'facts.catalog.ownerIsGroup': true },
         },
       ],
       unavailableSources: ['sonarqube'],
@@ -132,6 +137,21 @@ describe('golden-path backend plugin', () => {
     expect(offPath.body).toMatchObject({
       status: 'recorded',
       provenance: null,
+      path: null,
+      // A service: both service paths apply, with their templates.
+      suggestedPaths: [
+        {
+          id: 'node-service',
+          title: 'Node.js service',
+          docsUrl: 'https://docs.example.com/node',
+          templates: ['template:default/node-service'],
+        },
+        {
+          id: 'python-service',
+          title: 'Python service',
+          templates: ['template:default/python-service'],
+        },
+      ],
     });
   });
 

@@ -46,6 +46,7 @@ describe('golden-path new frontend system plugin', () => {
                 status: 'recorded' as const,
                 eligible: true,
                 path: null,
+                suggestedPaths: [],
                 provenance: null,
                 drift: null,
                 score: null,

@@ -26,6 +26,7 @@ function record(
     entityRef: `component:default/${name}`,
     ownerRef: 'group:default/payments',
     eligible: true,
+    eligibleFor: ['node-service'],
     pathId: null,
     provenance: null,
     drift: null,

@@ -22,7 +22,7 @@ const LOOKUP_BATCH_SIZE = 500;
 /** Run id of rows first written by an on-demand refresh. */
 const REFRESH_RUN_ID = 'refresh';
 
-// Keeps each INSERT well under SQLite's 999 bound parameters (16 per row)
+// Keeps each INSERT well under SQLite's 999 bound parameters (17 per row)
 // while still writing a catalog page in a few statements.
 const BATCH_SIZE = 50;
 
@@ -31,6 +31,7 @@ function toRow(runId: string, record: EntityResultRecord): DbEntityResultRow {
     entity_ref: record.entityRef,
     owner_ref: record.ownerRef,
     eligible: record.eligible,
+    eligible_for: JSON.stringify(record.eligibleFor),
     path_id: record.pathId,
     template_ref: record.provenance?.templateRef ?? null,
     template_version: record.provenance?.templateVersion ?? null,
@@ -52,6 +53,7 @@ function fromRow(row: DbEntityResultRow): EntityResultRecord {
     entityRef: row.entity_ref,
     ownerRef: row.owner_ref,
     eligible: Boolean(row.eligible),
+    eligibleFor: row.eligible_for ? JSON.parse(row.eligible_for) : [],
     pathId: row.path_id,
     provenance:
       row.template_ref === null

@@ -3,6 +3,7 @@ import {
   Provenance,
   TemplateDrift,
 } from '@golden-path/plugin-golden-path-common';
+import { JsonValue } from '@backstage/types';
 
 /** What a scoring run concluded about one entity. */
 export interface EntityResultRecord {
@@ -10,13 +11,20 @@ export interface EntityResultRecord {
   entityRef: string;
   ownerRef: string | null;
   eligible: boolean;
+  /** Ids of the paths whose `appliesTo` selects the entity. */
+  eligibleFor: string[];
   pathId: string | null;
   provenance: Provenance | null;
   drift: TemplateDrift | null;
   score: number | null;
   coverage: number | null;
   level: string | null;
-  checks: Array<{ id: string; verdict: CheckVerdict }>;
+  /** Verdicts, with the values each check read (absent in older rows). */
+  checks: Array<{
+    id: string;
+    verdict: CheckVerdict;
+    inputs?: Record<string, JsonValue>;
+  }>;
   unavailableSources: string[];
   evaluatedAt: Date;
 }

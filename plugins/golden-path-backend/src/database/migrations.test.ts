@@ -85,7 +85,20 @@ describe('migrations', () => {
         level: 'silver',
         evaluated_at: new Date('2026-11-20T10:00:00.000Z'),
       });
-      // Down one: the history goes, everything before it stays.
+      await knex('golden_path_entity_results').update({
+        eligible_for: JSON.stringify(['node-service']),
+      });
+
+      // Down one: eligible_for goes, the results stay.
+      await knex.migrate.down({ directory });
+      await expect(
+        knex.schema.hasColumn('golden_path_entity_results', 'eligible_for'),
+      ).resolves.toBe(false);
+      await expect(
+        knex('golden_path_entity_results').count({ count: '*' }),
+      ).resolves.toEqual([{ count: expect.anything() }]);
+
+      // Down another: the history goes, everything before it stays.
       await knex.migrate.down({ directory });
       await expect(
         knex.schema.hasTable('golden_path_entity_history'),

@@ -9,6 +9,7 @@ export interface DbEntityResultRow {
   entity_ref: string;
   owner_ref: string | null;
   eligible: boolean | number;
+  eligible_for: string | null;
   path_id: string | null;
   template_ref: string | null;
   template_version: string | null;

@@ -224,6 +224,7 @@ export class ScoringTask {
           ownerRef: ownerRefOf(entity),
           eligible:
             evaluation.eligibleFor.length > 0 || evaluation.pathId !== null,
+          eligibleFor: evaluation.eligibleFor,
           pathId: evaluation.pathId,
           provenance: provenance ?? null,
           drift: evaluation.drift,

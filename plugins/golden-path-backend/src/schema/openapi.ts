@@ -128,6 +128,12 @@ export const spec = {
             type: 'string',
             enum: ['pass', 'fail', 'exempt', 'unknown'],
           },
+          inputs: {
+            type: 'object',
+            description:
+              'Each path the predicate read and its value (null: absent)',
+            additionalProperties: true,
+          },
           exemption: {
             type: 'object',
             properties: {
@@ -146,6 +152,7 @@ export const spec = {
           'status',
           'eligible',
           'path',
+          'suggestedPaths',
           'provenance',
           'drift',
           'score',
@@ -176,6 +183,21 @@ export const spec = {
                 },
               },
             ],
+          },
+          suggestedPaths: {
+            type: 'array',
+            description:
+              'For an entity on no path: the paths that apply to it and their templates',
+            items: {
+              type: 'object',
+              required: ['id', 'title', 'templates'],
+              properties: {
+                id: { type: 'string' },
+                title: { type: 'string' },
+                docsUrl: { type: 'string' },
+                templates: { type: 'array', items: { type: 'string' } },
+              },
+            },
           },
           provenance: {
             oneOf: [

@@ -1,12 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
-import { JsonObject } from '@backstage/types';
+import { JsonObject, JsonValue } from '@backstage/types';
 import {
   CheckDefinition,
   CheckVerdict,
+  compileLookUp,
   compilePredicate,
   CompiledPredicate,
   factProvidersOf,
   GoldenPathDefinition,
+  predicateFields,
   Provenance,
   resolveVerdict,
   ScoreSummary,
@@ -14,11 +16,21 @@ import {
   TemplateDrift,
   templateDrift,
 } from '@golden-path/plugin-golden-path-common';
+import { inputValue } from './inputValue';
 
 interface CompiledCheck {
   definition: CheckDefinition;
   test: CompiledPredicate;
   providers: string[];
+  fields: Array<{ path: string; read: (subject: unknown) => unknown }>;
+}
+
+/** A check's verdict on one entity, with the values it read. */
+export interface CheckEvaluation {
+  id: string;
+  verdict: CheckVerdict;
+  /** Each path the predicate reads and its value (`null`: absent). */
+  inputs: Record<string, JsonValue>;
 }
 
 /** A path with its predicates compiled, once per scoring run. */
@@ -36,6 +48,10 @@ export function compilePaths(paths: GoldenPathDefinition[]): CompiledPath[] {
       definition: check,
       test: compilePredicate(check.predicate),
       providers: factProvidersOf(check.predicate),
+      fields: predicateFields(check.predicate).map(path => ({
+        path,
+        read: compileLookUp(path),
+      })),
     })),
   }));
 }
@@ -46,7 +62,7 @@ export interface EntityEvaluation {
   eligibleFor: string[];
   pathId: string | null;
   drift: TemplateDrift | null;
-  checks: Array<{ id: string; verdict: CheckVerdict }>;
+  checks: CheckEvaluation[];
   summary: ScoreSummary;
   /** Fact providers the path's checks read that had no facts for the entity. */
   unavailableSources: string[];
@@ -99,7 +115,7 @@ export function evaluateEntity(options: {
   }
   const subject = { ...entity, facts };
   const unavailable = new Set<string>();
-  const checks = path.checks.map(check => {
+  const checks = path.checks.map((check): CheckEvaluation => {
     const missing = check.providers.filter(provider => !(provider in facts));
     missing.forEach(provider => unavailable.add(provider));
     const known = missing.length === 0;
@@ -109,6 +125,12 @@ export function evaluateEntity(options: {
         known ? check.test(subject) : undefined,
         exemptions.get(check.definition.id),
         now,
+      ),
+      inputs: Object.fromEntries(
+        check.fields.map(field => [
+          field.path,
+          inputValue(field.read(subject)),
+        ]),
       ),
     };
   });

@@ -52,7 +52,7 @@ export function toEntityResultsResponse(
 ): EntityResultsResponse {
   const path = settings.paths.find(p => p.id === record.pathId);
   const checks: CheckResult[] = [];
-  for (const { id, verdict } of record.checks) {
+  for (const { id, verdict, inputs } of record.checks) {
     const definition = path?.checks.find(check => check.id === id);
     if (definition) {
       const { predicate: _predicate, ...shown } = definition;
@@ -60,6 +60,7 @@ export function toEntityResultsResponse(
       checks.push({
         ...shown,
         verdict,
+        ...(inputs ? { inputs } : {}),
         ...(verdict === 'exempt' && exemption
           ? {
               exemption: {
@@ -86,6 +87,16 @@ export function toEntityResultsResponse(
           latestVersion: path.latestVersion,
         }
       : null,
+    suggestedPaths: path
+      ? []
+      : settings.paths
+          .filter(p => record.eligibleFor.includes(p.id))
+          .map(p => ({
+            id: p.id,
+            title: p.title,
+            docsUrl: p.docsUrl,
+            templates: p.templates,
+          })),
     provenance: record.provenance,
     drift: record.drift,
     score: record.score,
@@ -107,6 +118,7 @@ export function emptyEntityResultsResponse(
     status,
     eligible: false,
     path: null,
+    suggestedPaths: [],
     provenance: null,
     drift: null,
     score: null,

@@ -67,12 +67,18 @@ function lookUp(value: unknown, path: string): unknown {
   return undefined;
 }
 
-// Walks the path segment by segment, which is exact as long as no object on
-// the way has a key spelling several segments at once ("backstage.io/x" in
-// annotations); where one does, the rest of the path is resolved with the
-// library's tolerant lookup from that object on. The dotted candidates of
-// each level are computed once here.
-function compileLookUp(path: string): (value: unknown) => unknown {
+/**
+ * Compiles a reader of one dotted path with the library's lookup rules.
+ *
+ * It walks the path segment by segment, which is exact as long as no object
+ * on the way has a key spelling several segments at once ("backstage.io/x"
+ * in annotations); where one does, the rest of the path is resolved with the
+ * library's tolerant lookup from that object on. The dotted candidates of
+ * each level are computed once here.
+ *
+ * @public
+ */
+export function compileLookUp(path: string): (value: unknown) => unknown {
   const segments = path.split('.');
   const remaining = segments.map((_, i) => segments.slice(i).join('.'));
   const dottedKeys = segments.map((_, i) => {

@@ -1,4 +1,4 @@
-import { factProvidersOf } from './factProviders';
+import { factProvidersOf, predicateFields } from './factProviders';
 
 describe('factProvidersOf', () => {
   it('finds providers at any depth of $all, $any and $not', () => {
@@ -22,5 +22,20 @@ describe('factProvidersOf', () => {
     expect(factProvidersOf({ 'spec.owner': { $hasPrefix: 'group:' } })).toEqual(
       [],
     );
+  });
+});
+
+describe('predicateFields', () => {
+  it('lists the paths a predicate reads, in order, once each', () => {
+    expect(
+      predicateFields({
+        $all: [
+          { 'spec.lifecycle': 'production', 'facts.ci.coverage': 1 },
+          { $not: { 'spec.lifecycle': 'experimental' } },
+          // Item paths inside $contains are not entity paths.
+          { relations: { $contains: { type: 'ownedBy' } } },
+        ],
+      }),
+    ).toEqual(['spec.lifecycle', 'facts.ci.coverage', 'relations']);
   });
 });

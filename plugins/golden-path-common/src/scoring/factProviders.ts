@@ -9,18 +9,27 @@ function visit(predicate: unknown, found: Set<string>) {
     return;
   }
   for (const [key, value] of Object.entries(predicate)) {
-    if (key.startsWith('facts.')) {
-      const provider = key.split('.')[1];
-      if (provider) {
-        found.add(provider);
-      }
-    }
-    // $all / $any / $not and $contains hold nested predicates; a $contains
-    // predicate applies to array items, whose paths are not entity paths.
+    // $all / $any / $not hold nested predicates; a $contains predicate
+    // applies to array items, whose paths are not entity paths.
     if (key === '$all' || key === '$any' || key === '$not') {
       visit(value, found);
+    } else if (!key.startsWith('$')) {
+      found.add(key);
     }
   }
+}
+
+/**
+ * The entity and fact paths a predicate reads (`spec.lifecycle`,
+ * `facts.catalog.hasDocs`), in order of first appearance: what a developer
+ * needs to see to understand a check's verdict.
+ *
+ * @public
+ */
+export function predicateFields(predicate: FilterPredicate): string[] {
+  const found = new Set<string>();
+  visit(predicate, found);
+  return [...found];
 }
 
 /**
@@ -31,7 +40,9 @@ function visit(predicate: unknown, found: Set<string>) {
  * @public
  */
 export function factProvidersOf(predicate: FilterPredicate): string[] {
-  const found = new Set<string>();
-  visit(predicate, found);
-  return [...found].sort();
+  const providers = predicateFields(predicate)
+    .filter(field => field.startsWith('facts.'))
+    .map(field => field.split('.')[1])
+    .filter(Boolean);
+  return [...new Set(providers)].sort();
 }

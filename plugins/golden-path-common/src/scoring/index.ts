@@ -1,7 +1,7 @@
-export { compilePredicate } from './compilePredicate';
+export { compileLookUp, compilePredicate } from './compilePredicate';
 export type { CompiledPredicate } from './compilePredicate';
 export { templateDrift } from './drift';
-export { factProvidersOf } from './factProviders';
+export { factProvidersOf, predicateFields } from './factProviders';
 export type { TemplateDrift } from './drift';
 export { meanScore, resolveVerdict, summarizeChecks } from './score';
 export type { CheckOutcome, CheckVerdict, ScoreSummary } from './score';

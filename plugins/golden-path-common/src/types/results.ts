@@ -2,6 +2,7 @@ import type { TemplateDrift } from '../scoring/drift';
 import type { CheckVerdict, ScoreSummary } from '../scoring/score';
 import type { CheckDefinition, GoldenPathDefinition } from './goldenPath';
 import type { Provenance } from './provenance';
+import type { JsonValue } from '@backstage/types';
 
 /**
  * One check's outcome on one entity, with what a developer needs to fix it.
@@ -14,6 +15,12 @@ export interface CheckResult
     'id' | 'title' | 'description' | 'level' | 'weight' | 'remediation'
   > {
   verdict: CheckVerdict;
+  /**
+   * The values the check's predicate read (`spec.lifecycle`,
+   * `facts.catalog.hasDocs`, ...); `null` for absent. Lists longer than ten
+   * and objects are given by their size.
+   */
+  inputs?: Record<string, JsonValue>;
   /** The exemption behind an `exempt` verdict. */
   exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'grantedBy'>;
 }
@@ -38,6 +45,13 @@ export interface EntityResultsResponse {
     GoldenPathDefinition,
     'id' | 'title' | 'docsUrl' | 'latestVersion'
   > | null;
+  /**
+   * For an entity on no path: the paths that apply to it, with the
+   * templates that would put it on one.
+   */
+  suggestedPaths: Array<
+    Pick<GoldenPathDefinition, 'id' | 'title' | 'docsUrl' | 'templates'>
+  >;
   /** The template the entity came from; `null` when no source names one. */
   provenance: Provenance | null;
   /** Template version against the path's latest; `null` when on no path. */

@@ -42,6 +42,7 @@ const recorded: EntityResultsResponse = {
     title: 'Node.js service',
     latestVersion: '1.2.0',
   },
+  suggestedPaths: [],
   provenance: {
     templateRef: 'template:default/node-service',
     templateVersion: '1.2.0',
