@@ -61,6 +61,8 @@ describe('golden-path new frontend system plugin', () => {
         ],
       },
     );
-    expect(await screen.findByText('Not on a golden path')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No golden path applies'),
+    ).toBeInTheDocument();
   });
 });

@@ -61,4 +61,53 @@ describe('GoldenPathClient', () => {
       },
     });
   });
+
+  it('refreshes with a POST to the refresh path', async () => {
+    server.use(
+      http.post(
+        `${baseUrl}/entities/component/default/payments-api/refresh`,
+        () => HttpResponse.json({ status: 'recorded', score: 100 }),
+      ),
+    );
+    await expect(
+      client.refreshEntity({
+        kind: 'component',
+        namespace: 'default',
+        name: 'payments-api',
+      }),
+    ).resolves.toMatchObject({ score: 100 });
+  });
+
+  it('asks for history with the range as query parameters', async () => {
+    let url = '';
+    server.use(
+      http.get(
+        `${baseUrl}/entities/component/default/payments-api/history`,
+        ({ request }) => {
+          url = request.url;
+          return HttpResponse.json({ points: [] });
+        },
+      ),
+    );
+    await client.getEntityHistory(
+      { kind: 'component', namespace: 'default', name: 'payments-api' },
+      { from: '2026-09-01' },
+    );
+    expect(new URL(url).search).toBe('?from=2026-09-01');
+  });
+
+  it('reads a group rollup by namespace and name', async () => {
+    server.use(
+      http.get(`${baseUrl}/groups/default/payments`, () =>
+        HttpResponse.json({ groupRef: 'group:default/payments' }),
+      ),
+    );
+    await expect(
+      client.getGroupRollup({
+        kind: 'group',
+        namespace: 'default',
+        name: 'payments',
+      }),
+    ).resolves.toEqual({ groupRef: 'group:default/payments' });
+  });
 });

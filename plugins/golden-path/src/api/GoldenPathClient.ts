@@ -2,8 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityHistoryResponse,
   EntityResultsResponse,
   entityApiPath,
+  GroupRollupResponse,
 } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathApi } from './GoldenPathApi';
 
@@ -24,12 +26,35 @@ export class GoldenPathClient implements GoldenPathApi {
   async getEntityResults(
     ref: CompoundEntityRef,
   ): Promise<EntityResultsResponse> {
-    return this.get(entityApiPath(ref));
+    return this.request(entityApiPath(ref));
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async refreshEntity(ref: CompoundEntityRef): Promise<EntityResultsResponse> {
+    return this.request(`${entityApiPath(ref)}/refresh`, { method: 'POST' });
+  }
+
+  async getEntityHistory(
+    ref: CompoundEntityRef,
+    range: { from?: string; to?: string } = {},
+  ): Promise<EntityHistoryResponse> {
+    const query = new URLSearchParams();
+    if (range.from) query.set('from', range.from);
+    if (range.to) query.set('to', range.to);
+    const suffix = query.size > 0 ? `?${query}` : '';
+    return this.request(`${entityApiPath(ref)}/history${suffix}`);
+  }
+
+  async getGroupRollup(ref: CompoundEntityRef): Promise<GroupRollupResponse> {
+    const path = [ref.namespace, ref.name].map(encodeURIComponent).join('/');
+    return this.request(`/groups/${path}`);
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('golden-path');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -6,23 +6,20 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityResultsResponse } from '@golden-path/plugin-golden-path-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { GoldenPathApi, goldenPathApiRef } from '../../api';
+import { offPath, recorded } from '../../__testUtils__/results';
 import { EntityGoldenPathCard } from './EntityGoldenPathCard';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
-  spec: {
-    type: 'service',
-    owner: 'group:default/payments',
-    lifecycle: 'production',
-  },
+  spec: { type: 'service', owner: 'group:default/payments' },
 };
 
-function renderCard(getEntityResults: GoldenPathApi['getEntityResults']) {
-  const api: GoldenPathApi = { getEntityResults };
+function renderCard(api: Partial<GoldenPathApi>) {
   return renderInTestApp(
     <TestApiProvider apis={[[goldenPathApiRef, api]]}>
       <EntityProvider entity={entity}>
@@ -33,65 +30,14 @@ function renderCard(getEntityResults: GoldenPathApi['getEntityResults']) {
   );
 }
 
-const recorded: EntityResultsResponse = {
-  entityRef: 'component:default/payments-api',
-  status: 'recorded',
-  eligible: true,
-  path: {
-    id: 'node-service',
-    title: 'Node.js service',
-    latestVersion: '1.2.0',
-  },
-  suggestedPaths: [],
-  provenance: {
-    templateRef: 'template:default/node-service',
-    templateVersion: '1.2.0',
-    goldenPathId: 'node-service',
-    source: 'golden-path-tag',
-  },
-  drift: { status: 'current' },
-  score: 75,
-  coverage: 1,
-  level: 'bronze',
-  checks: [
-    {
-      id: 'has-docs',
-      title: 'Has TechDocs',
-      weight: 1,
-      level: 'silver',
-      remediation: {
-        text: 'Add backstage.io/techdocs-ref',
-        url: 'https://docs.example.com/docs',
-      },
-      verdict: 'fail',
-    },
-    {
-      id: 'owned-by-team',
-      title: 'Owned by a team',
-      weight: 3,
-      level: 'bronze',
-      verdict: 'pass',
-    },
-  ],
-  unavailableSources: [],
-  evaluatedAt: '2026-11-24T08:00:00.000Z',
-};
-
-const offPath: EntityResultsResponse = {
-  ...recorded,
-  path: null,
-  provenance: null,
-  drift: null,
-  score: null,
-  coverage: null,
-  level: null,
-  checks: [],
-};
+const respond = (value: EntityResultsResponse) => ({
+  getEntityResults: async () => value,
+});
 
 describe('EntityGoldenPathCard', () => {
   it('asks the API about the entity on the page, once', async () => {
     const get = jest.fn().mockResolvedValue(recorded);
-    await renderCard(get);
+    await renderCard({ getEntityResults: get });
     expect(get).toHaveBeenCalledTimes(1);
     expect(get).toHaveBeenCalledWith({
       kind: 'Component',
@@ -100,90 +46,154 @@ describe('EntityGoldenPathCard', () => {
     });
   });
 
-  it('shows the golden path and links the template', async () => {
-    await renderCard(async () => recorded);
+  it('shows score, level, path and template for an entity on a path', async () => {
+    await renderCard(respond(recorded));
 
-    expect(await screen.findByText(/On golden path/)).toBeInTheDocument();
-    const link = screen.getByRole('link', { name: /node-service/ });
-    expect(link).toHaveAttribute(
+    expect(
+      await screen.findByLabelText('Score 75 out of 100'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Level: bronze')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Node.js service/ }),
+    ).toHaveAttribute('href', 'https://docs.example.com/node');
+    expect(screen.getByRole('link', { name: /node-service/ })).toHaveAttribute(
       'href',
       '/catalog/default/template/node-service',
     );
     expect(
-      screen.getByText(
-        /Path: Node.js service · Template version: 1.2.0 · Source: golden-path:tag/,
-      ),
+      screen.getByText(/v1\.2\.0 · according to the golden-path:tag/),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText('Score 75 / 100 · Level bronze · 1 failing check'),
-    ).toBeInTheDocument();
-    // The check to fix, with its remediation; passing checks are not listed.
-    const toFix = screen.getByRole('list', { name: 'Checks to fix' });
-    expect(toFix).toHaveTextContent('Failing: Has TechDocs');
-    expect(toFix).toHaveTextContent('Add backstage.io/techdocs-ref');
-    expect(screen.getByRole('link', { name: /How to fix/ })).toHaveAttribute(
-      'href',
-      'https://docs.example.com/docs',
-    );
-    expect(toFix).not.toHaveTextContent('Owned by a team');
     expect(screen.getByText(/^Evaluated /)).toBeInTheDocument();
+    expect(screen.getByText('1 of 3 checks passing')).toBeInTheDocument();
+  });
+
+  it('lists the failing check with its remediation and what it read', async () => {
+    await renderCard(respond(recorded));
+
+    const failing = await screen.findByRole('button', {
+      name: /Failing Has TechDocs/,
+    });
+    await userEvent.click(failing);
+    const details = screen
+      .getByText('Add backstage.io/techdocs-ref')
+      .closest('[id$="-details"]') as HTMLElement;
+    expect(
+      within(details).getByRole('link', { name: /^How to fix “Has TechDocs”/ }),
+    ).toHaveAttribute('href', 'https://docs.example.com/docs');
+    expect(
+      within(details).getByText('facts.catalog.hasDocs'),
+    ).toBeInTheDocument();
+    expect(within(details).getByText('false')).toBeInTheDocument();
+    // Passing checks are counted, not listed.
+    expect(
+      screen.queryByRole('button', { name: /Owned by a team/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('marks an exempt check with its reason and expiry', async () => {
+    await renderCard(respond(recorded));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Exempt Part of a system/ }),
+    );
+    expect(
+      screen.getByText(/Exempt until .*: Being split out of the monolith/),
+    ).toHaveTextContent('granted by user:default/ada');
   });
 
   it('warns about template drift against the path’s latest version', async () => {
-    await renderCard(async () => ({
-      ...recorded,
-      path: { ...recorded.path!, latestVersion: '1.4.0' },
-      drift: { status: 'behind', by: 'minor', distance: 2 },
-    }));
-    expect(
-      await screen.findByText('(2 minor versions behind 1.4.0)'),
-    ).toBeInTheDocument();
+    await renderCard(
+      respond({
+        ...recorded,
+        path: { ...recorded.path!, latestVersion: '1.4.0' },
+        drift: { status: 'behind', by: 'minor', distance: 2 },
+      }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Template 2 minor versions behind 1.4.0',
+    );
   });
 
-  it('lists at most three checks to fix and counts the rest', async () => {
+  it('shows at most three checks to fix and sends to the tab for the rest', async () => {
     const check = (id: string, verdict: 'fail' | 'unknown') => ({
       id,
       title: `Check ${id}`,
       weight: 1,
       verdict,
     });
-    await renderCard(async () => ({
-      ...recorded,
-      checks: [
-        check('a', 'fail'),
-        check('b', 'fail'),
-        check('c', 'unknown'),
-        check('d', 'unknown'),
-        check('e', 'unknown'),
-      ],
-    }));
-    const toFix = await screen.findByRole('list', { name: 'Checks to fix' });
-    expect(toFix).toHaveTextContent('Failing: Check a');
-    expect(toFix).toHaveTextContent('Not evaluated: Check c');
-    expect(toFix).not.toHaveTextContent('Check d');
-    expect(screen.getByText('and 2 more')).toBeInTheDocument();
+    await renderCard(
+      respond({
+        ...recorded,
+        checks: ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+          check(id, i < 2 ? 'fail' : 'unknown'),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByRole('button', { name: /Unknown Check c/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Check d/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/2 more to fix on the Golden Path tab/),
+    ).toBeInTheDocument();
   });
 
-  it('says when the entity is on no golden path', async () => {
-    await renderCard(async () => offPath);
-
+  it('points an entity on no path to the templates that would put it on one', async () => {
+    await renderCard(respond(offPath));
     expect(await screen.findByText('Not on a golden path')).toBeInTheDocument();
-    expect(screen.queryByText(/On golden path/)).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /node-service/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/template/node-service',
+    );
   });
 
-  it('says when the entity has not been evaluated yet', async () => {
-    await renderCard(async () => ({
-      ...offPath,
-      status: 'pending',
-      evaluatedAt: null,
-    }));
+  it('says when no golden path applies', async () => {
+    await renderCard(
+      respond({ ...offPath, eligible: false, suggestedPaths: [] }),
+    );
+    expect(
+      await screen.findByText('No golden path applies'),
+    ).toBeInTheDocument();
+  });
 
+  it('says when the entity has not been evaluated yet, and scores it on refresh', async () => {
+    const refreshEntity = jest.fn().mockResolvedValue(recorded);
+    await renderCard({
+      getEntityResults: async () => ({
+        ...offPath,
+        status: 'pending',
+        evaluatedAt: null,
+      }),
+      refreshEntity,
+    });
     expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
-    expect(screen.queryByText('Not on a golden path')).not.toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Refresh golden-path results' }),
+    );
+    expect(
+      await screen.findByLabelText('Score 75 out of 100'),
+    ).toBeInTheDocument();
+    expect(refreshEntity).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+  });
+
+  it('says golden paths do not apply to kinds it does not score, without a refresh', async () => {
+    await renderCard(respond({ ...offPath, status: 'not-eligible' }));
+    expect(
+      await screen.findByText('Golden paths do not apply here'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Refresh golden-path results' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows a progress indicator while loading', async () => {
-    await renderCard(() => new Promise(() => {}));
+    await renderCard({ getEntityResults: () => new Promise(() => {}) });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
@@ -203,18 +213,16 @@ describe('EntityGoldenPathCard', () => {
       },
     );
     const error = await ResponseError.fromResponse(response as any);
-    await renderCard(async () => {
-      throw error;
+    await renderCard({
+      getEntityResults: async () => {
+        throw error;
+      },
     });
-
     expect(
-      await screen.findByText(/Could not load golden-path data/),
+      await screen.findByText('Error: Could not load golden-path data'),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByText(
-        /No entity 'component:default\/payments-api' in the catalog/,
-      ).length,
-    ).toBeGreaterThan(0);
-    expect(screen.queryByText('Not on a golden path')).not.toBeInTheDocument();
+      screen.getAllByText(/No entity 'component:default\/payments-api'/)[0],
+    ).toBeInTheDocument();
   });
 });

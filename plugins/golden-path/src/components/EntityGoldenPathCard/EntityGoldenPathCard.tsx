@@ -1,171 +1,199 @@
 import {
+  EmptyState,
+  Gauge,
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  EntityResultsResponse,
-  Provenance,
-} from '@golden-path/plugin-golden-path-common';
+import { EntityResultsResponse } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
-import HelpOutline from '@material-ui/icons/HelpOutline';
-import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
+import Refresh from '@material-ui/icons/Refresh';
 import { ReactNode } from 'react';
-import { ChecksToFix } from './ChecksToFix';
+import {
+  CheckAccordion,
+  DriftWarning,
+  LevelBadge,
+  SOURCE_LABELS,
+} from '../shared';
 import { useEntityResults } from './useEntityResults';
 
-const SOURCE_LABELS: Record<string, string> = {
-  'golden-path-tag': 'golden-path:tag',
-  'source-template-annotation': 'annotation backstage.io/source-template',
-  'scaffolded-from': 'spec.scaffoldedFrom',
-};
+// Enough to act on from the overview page; the tab lists every check.
+const CHECKS_SHOWN = 3;
 
-function Status(props: {
-  icon: ReactNode;
-  title: ReactNode;
-  children?: ReactNode;
-}) {
+function Summary({ data }: { data: EntityResultsResponse }) {
+  const { path, provenance } = data;
   return (
-    <Box display="flex" alignItems="flex-start" gridGap={12}>
-      <Box pt={0.25} aria-hidden>
-        {props.icon}
-      </Box>
-      {/* minWidth 0 lets long lines wrap inside the flex row. */}
-      <Box minWidth={0} flex={1}>
+    <Box display="flex" gridGap={16} alignItems="center" flexWrap="wrap">
+      {data.score !== null && (
+        <Box width={96} aria-label={`Score ${data.score} out of 100`}>
+          <Gauge value={data.score / 100} size="small" />
+        </Box>
+      )}
+      <Box
+        minWidth={0}
+        flex={1}
+        display="flex"
+        flexDirection="column"
+        gridGap={4}
+      >
         <Typography variant="h6" component="p">
-          {props.title}
+          {path?.docsUrl ? (
+            <Link to={path.docsUrl}>{path.title}</Link>
+          ) : (
+            path?.title
+          )}
         </Typography>
-        {props.children}
+        <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap">
+          <LevelBadge level={data.level} />
+          {data.coverage !== null && data.coverage < 1 && (
+            <Typography variant="body2" color="textSecondary">
+              {Math.round(data.coverage * 100)}% of checks could be evaluated
+            </Typography>
+          )}
+        </Box>
+        {provenance && (
+          <Typography variant="body2" color="textSecondary">
+            From{' '}
+            <EntityRefLink
+              entityRef={provenance.templateRef}
+              defaultKind="template"
+            />{' '}
+            {provenance.templateVersion
+              ? `v${provenance.templateVersion}`
+              : '(version not recorded)'}{' '}
+            · according to{' '}
+            {SOURCE_LABELS[provenance.source] ?? provenance.source}
+          </Typography>
+        )}
       </Box>
     </Box>
   );
 }
 
-function ScoreLine({ data }: { data: EntityResultsResponse }) {
-  if (data.score === null) {
-    return null;
-  }
-  const failing = data.checks.filter(check => check.verdict === 'fail').length;
-  return (
-    <Typography variant="body2">
-      Score {data.score} / 100 · Level {data.level ?? 'none'} ·{' '}
-      {failing === 0
-        ? 'no failing checks'
-        : `${failing} failing check${failing === 1 ? '' : 's'}`}
-      {data.coverage !== null && data.coverage < 1 && (
-        <> · {Math.round(data.coverage * 100)}% of checks could be evaluated</>
-      )}
-    </Typography>
+function Checks({ data }: { data: EntityResultsResponse }) {
+  const toFix = data.checks.filter(
+    c => c.verdict === 'fail' || c.verdict === 'unknown',
   );
-}
-
-function DriftNote({ data }: { data: EntityResultsResponse }) {
-  if (data.drift?.status !== 'behind' || !data.path?.latestVersion) {
-    return null;
-  }
-  const { by, distance } = data.drift;
-  const behind =
-    by === 'prerelease'
-      ? 'a pre-release of'
-      : `${distance} ${by} version${distance === 1 ? '' : 's'} behind`;
+  const exempt = data.checks.filter(c => c.verdict === 'exempt');
+  const passing = data.checks.filter(c => c.verdict === 'pass').length;
   return (
-    <strong>
-      {' '}
-      ({behind} {data.path.latestVersion})
-    </strong>
-  );
-}
-
-function OnPath({
-  provenance,
-  data,
-}: {
-  provenance: Provenance;
-  data: EntityResultsResponse;
-}) {
-  return (
-    <Status
-      icon={<CheckCircleOutline color="primary" />}
-      title={
-        <>
-          On golden path{' '}
-          <EntityRefLink
-            entityRef={provenance.templateRef}
-            defaultKind="template"
-          />
-        </>
-      }
-    >
-      <ScoreLine data={data} />
-      <ChecksToFix checks={data.checks} />
-      <Typography variant="body2" color="textSecondary">
-        {data.path && <>Path: {data.path.title} · </>}
-        Template version: {provenance.templateVersion ?? 'not recorded'}
-        <DriftNote data={data} /> · Source:{' '}
-        {SOURCE_LABELS[provenance.source] ?? provenance.source}
+    <Box mt={2} aria-label="Checks">
+      {toFix.slice(0, CHECKS_SHOWN).map(check => (
+        <CheckAccordion key={check.id} check={check} />
+      ))}
+      {exempt.map(check => (
+        <CheckAccordion key={check.id} check={check} />
+      ))}
+      <Typography variant="body2" color="textSecondary" component="p">
+        {passing} of {data.checks.length} checks passing
+        {toFix.length > CHECKS_SHOWN &&
+          ` · ${
+            toFix.length - CHECKS_SHOWN
+          } more to fix on the Golden Path tab`}
       </Typography>
-    </Status>
+    </Box>
   );
 }
 
-function EvaluatedAt({ value }: { value: string }) {
+function NotOnPath({ data }: { data: EntityResultsResponse }) {
+  if (data.suggestedPaths.length === 0) {
+    return (
+      <EmptyState
+        missing="field"
+        title="No golden path applies"
+        description="None of the platform's golden paths covers this kind of component, so there is nothing to score."
+      />
+    );
+  }
   return (
-    <Typography variant="caption" color="textSecondary" component="p">
-      Evaluated {new Date(value).toLocaleString()}
-    </Typography>
+    <Box>
+      <Typography variant="h6" component="p">
+        Not on a golden path
+      </Typography>
+      <Typography variant="body2" color="textSecondary" paragraph>
+        No template is recorded for this component. These paths apply to it;
+        starting from their template puts it on the path:
+      </Typography>
+      <Box component="ul" m={0} pl={2}>
+        {data.suggestedPaths.map(path => (
+          <li key={path.id}>
+            <Typography variant="body2">
+              {path.docsUrl ? (
+                <Link to={path.docsUrl}>{path.title}</Link>
+              ) : (
+                path.title
+              )}
+              {path.templates.length > 0 && (
+                <>
+                  {' '}
+                  — template{' '}
+                  {path.templates.map((template, i) => (
+                    <span key={template}>
+                      {i > 0 && ', '}
+                      <EntityRefLink
+                        entityRef={template}
+                        defaultKind="template"
+                      />
+                    </span>
+                  ))}
+                </>
+              )}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+    </Box>
   );
 }
 
-function CardContent({ data }: { data: EntityResultsResponse }) {
+function Content({ data }: { data: EntityResultsResponse }) {
   switch (data.status) {
     case 'pending':
       return (
-        <Status icon={<HelpOutline />} title="Not evaluated yet">
-          <Typography variant="body2" color="textSecondary">
-            The next catalog pass will record which template this entity came
-            from.
-          </Typography>
-        </Status>
+        <EmptyState
+          missing="data"
+          title="Not evaluated yet"
+          description="The next scoring run will evaluate this component; refresh to score it now."
+        />
       );
     case 'not-eligible':
       return (
-        <Status icon={<HelpOutline />} title="Golden paths do not apply here">
-          <Typography variant="body2" color="textSecondary">
-            Golden-path adoption is tracked for components only.
-          </Typography>
-        </Status>
+        <EmptyState
+          missing="field"
+          title="Golden paths do not apply here"
+          description="Golden-path adoption is tracked for components."
+        />
       );
     default:
+      if (!data.path) {
+        return <NotOnPath data={data} />;
+      }
       return (
         <>
-          {data.provenance ? (
-            <OnPath provenance={data.provenance} data={data} />
-          ) : (
-            <Status icon={<RemoveCircleOutline />} title="Not on a golden path">
-              <Typography variant="body2" color="textSecondary">
-                No template is recorded for this entity: neither the
-                backstage.io/source-template annotation nor spec.scaffoldedFrom
-                names one.
-              </Typography>
-            </Status>
-          )}
-          {data.evaluatedAt && <EvaluatedAt value={data.evaluatedAt} />}
+          <Summary data={data} />
+          <Box mt={1}>
+            <DriftWarning data={data} />
+          </Box>
+          <Checks data={data} />
         </>
       );
   }
 }
 
 /**
- * Shows whether the entity on the current page is on a golden path, and
- * which template put it there.
+ * Where the entity on the current page stands on its golden path: score,
+ * level, drift, the checks to fix with their remediation, exemptions, and a
+ * refresh.
  *
  * @public
  */
 export function EntityGoldenPathCard() {
-  const { loading, error, value } = useEntityResults();
+  const { loading, refreshing, error, value, refresh } = useEntityResults();
   let content: ReactNode;
   if (loading) {
     content = <Progress aria-label="Loading golden-path data" />;
@@ -177,7 +205,33 @@ export function EntityGoldenPathCard() {
       />
     );
   } else if (value) {
-    content = <CardContent data={value} />;
+    content = <Content data={value} />;
   }
-  return <InfoCard title="Golden Path">{content}</InfoCard>;
+  const evaluated = value?.evaluatedAt
+    ? `Evaluated ${new Date(value.evaluatedAt).toLocaleString()}`
+    : undefined;
+  return (
+    <InfoCard
+      title="Golden Path"
+      subheader={evaluated}
+      action={
+        value?.status !== 'not-eligible' && (
+          <Tooltip title="Score this component again now">
+            <span>
+              <IconButton
+                aria-label="Refresh golden-path results"
+                onClick={refresh}
+                disabled={loading || refreshing}
+              >
+                <Refresh />
+              </IconButton>
+            </span>
+          </Tooltip>
+        )
+      }
+    >
+      {refreshing && <Progress aria-label="Refreshing golden-path data" />}
+      {content}
+    </InfoCard>
+  );
 }
