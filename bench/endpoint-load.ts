@@ -109,9 +109,8 @@ function writeConfig(files: string[]): string {
       goldenPath: {
         // Runs only when this benchmark triggers them.
         schedule: {
-          frequency: { hours: 24 },
+          frequency: { trigger: 'manual' },
           timeout: { minutes: 30 },
-          initialDelay: { hours: 24 },
         },
         notifications: { levelDrop: false },
       },

@@ -94,6 +94,7 @@ describe('golden-path backend plugin', () => {
       score: 75,
       coverage: 0.8,
       level: 'bronze',
+      levels: ['bronze', 'silver', 'gold'],
       // Failing first, then unknown, then passing; definitions from config.
       checks: [
         {
@@ -198,11 +199,11 @@ describe('golden-path backend plugin', () => {
   });
 
   it('hides the results of an entity the caller may not read in the catalog', async () => {
-    const authorize = jest.fn(async (requests: unknown[]) =>
+    const authorizeConditional = jest.fn(async (requests: unknown[]) =>
       requests.map(() => ({ result: AuthorizeResult.DENY })),
     );
     const { server, runPass } = await startBackend([
-      mockServices.permissions.mock({ authorize } as any).factory,
+      mockServices.permissions.mock({ authorizeConditional } as any).factory,
     ]);
     await runPass();
     const response = await request(server).get(
@@ -212,11 +213,10 @@ describe('golden-path backend plugin', () => {
     expect(response.body.error.message).toBe(
       "No entity 'component:default/payments-api' in the catalog",
     );
-    expect(authorize).toHaveBeenCalledWith(
+    expect(authorizeConditional).toHaveBeenCalledWith(
       [
         {
           permission: expect.objectContaining({ name: 'catalog.entity.read' }),
-          resourceRef: 'component:default/payments-api',
         },
       ],
       expect.anything(),

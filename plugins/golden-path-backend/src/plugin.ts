@@ -16,6 +16,7 @@ import { createStores } from './database/createStores';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerActions } from './actions/registerActions';
 import { createRouter } from './router/createRouter';
+import { EntityReadAuthorizer } from './service/EntityReadAuthorizer';
 import { ResultsService } from './service/ResultsService';
 import { ExemptionService } from './service/ExemptionService';
 import { FactPushService } from './service/FactPushService';
@@ -110,7 +111,7 @@ export const goldenPathPlugin = createBackendPlugin({
 
         const results = new ResultsService({
           catalog: deps.catalog,
-          permissions: deps.permissions,
+          readAuthorizer: new EntityReadAuthorizer(deps.permissions),
           results: store,
           exemptions,
           settings,

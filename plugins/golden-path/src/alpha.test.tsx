@@ -5,9 +5,17 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import plugin, { goldenPathEntityCard } from './alpha';
+import plugin, {
+  goldenPathEntityCard,
+  goldenPathEntityContent,
+  goldenPathGroupCard,
+  goldenPathGroupContent,
+} from './alpha';
 import { goldenPathApiRef } from './api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -23,6 +31,29 @@ const entity: Entity = {
 describe('golden-path new frontend system plugin', () => {
   it('is the golden-path plugin', () => {
     expect(plugin.id).toBe('golden-path');
+  });
+
+  it('adds a Golden Path tab to components and groups only', () => {
+    const group = { ...entity, kind: 'Group' };
+    const component = createExtensionTester(goldenPathEntityContent);
+    expect(component.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Golden Path',
+    );
+    const componentFilter = component.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
+    expect(componentFilter?.(entity)).toBe(true);
+    expect(componentFilter?.(group)).toBe(false);
+    const groupFilter = createExtensionTester(goldenPathGroupContent).get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
+    expect(groupFilter?.(group)).toBe(true);
+    expect(groupFilter?.(entity)).toBe(false);
+    const groupCardFilter = createExtensionTester(goldenPathGroupCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+    expect(groupCardFilter?.(group)).toBe(true);
+    expect(groupCardFilter?.(entity)).toBe(false);
   });
 
   it('places the card on components only', () => {
@@ -52,6 +83,7 @@ describe('golden-path new frontend system plugin', () => {
                 score: null,
                 coverage: null,
                 level: null,
+                levels: ['bronze', 'silver', 'gold'],
                 checks: [],
                 unavailableSources: [],
                 evaluatedAt: '2026-11-24T08:00:00.000Z',

@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { GoldenPathClient, goldenPathApiRef } from './api';
 
 /** @alpha */
@@ -36,11 +39,69 @@ export const goldenPathEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The Golden Path tab on Component pages.
+ *
+ * @alpha
+ */
+export const goldenPathEntityContent = EntityContentBlueprint.make({
+  name: 'golden-path',
+  params: {
+    path: '/golden-path',
+    title: 'Golden Path',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityGoldenPathContent').then(m => (
+        <m.EntityGoldenPathContent />
+      )),
+  },
+});
+
+/**
+ * The golden-path adoption card on Group overview pages.
+ *
+ * @alpha
+ */
+export const goldenPathGroupCard = EntityCardBlueprint.make({
+  name: 'golden-path-group',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupGoldenPath').then(m => (
+        <m.GroupGoldenPathCard />
+      )),
+  },
+});
+
+/**
+ * The Golden Path tab on Group pages.
+ *
+ * @alpha
+ */
+export const goldenPathGroupContent = EntityContentBlueprint.make({
+  name: 'golden-path-group',
+  params: {
+    path: '/golden-path',
+    title: 'Golden Path',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupGoldenPath').then(m => (
+        <m.GroupGoldenPathContent />
+      )),
+  },
+});
+
+/**
  * The Golden Path frontend plugin for the new frontend system.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'golden-path',
-  extensions: [goldenPathApi, goldenPathEntityCard],
+  extensions: [
+    goldenPathApi,
+    goldenPathEntityCard,
+    goldenPathEntityContent,
+    goldenPathGroupCard,
+    goldenPathGroupContent,
+  ],
 });

@@ -7,6 +7,12 @@
  * @packageDocumentation
  */
 
-export { goldenPathPlugin, EntityGoldenPathCard } from './plugin';
+export {
+  goldenPathPlugin,
+  EntityGoldenPathCard,
+  EntityGoldenPathContent,
+  GroupGoldenPathCard,
+  GroupGoldenPathContent,
+} from './plugin';
 export { goldenPathApiRef, GoldenPathClient } from './api';
 export type { GoldenPathApi } from './api';

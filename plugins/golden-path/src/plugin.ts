@@ -41,3 +41,56 @@ export const EntityGoldenPathCard = goldenPathPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity tab content: every check grouped by level with what it read and how
+ * to fix it, the score history and the provenance. Route it on the
+ * Component page, e.g. at `/golden-path`.
+ *
+ * @public
+ */
+export const EntityGoldenPathContent = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGoldenPathContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGoldenPathContent').then(
+          m => m.EntityGoldenPathContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Group card: the team's adoption, average score and levels, over its
+ * nested sub-groups. Place it on the Group overview page.
+ *
+ * @public
+ */
+export const GroupGoldenPathCard = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'GroupGoldenPathCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupGoldenPath').then(m => m.GroupGoldenPathCard),
+    },
+  }),
+);
+
+/**
+ * Group tab content: the rollup and a sortable, filterable table of the
+ * group's components.
+ *
+ * @public
+ */
+export const GroupGoldenPathContent = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'GroupGoldenPathContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupGoldenPath').then(
+          m => m.GroupGoldenPathContent,
+        ),
+    },
+  }),
+);

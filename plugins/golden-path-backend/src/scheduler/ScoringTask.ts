@@ -81,15 +81,23 @@ export class ScoringTask {
     const started = new Date();
     const snapshots = new SnapshotAccumulator();
     const credentials = await auth.getOwnServiceCredentials();
-    let cursor: string | undefined;
-    let evaluated = 0;
-    do {
-      const page = await catalog.queryEntities(
+    const fetchPage = (cursor?: string) =>
+      catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE_SIZE }
           : { filter: { kind: EVALUATED_KINDS }, limit: PAGE_SIZE },
         { credentials },
       );
+    let evaluated = 0;
+    let next: ReturnType<typeof fetchPage> | undefined = fetchPage();
+    while (next) {
+      const page: Awaited<ReturnType<typeof fetchPage>> = await next;
+      // The catalog serves the next page while this one is evaluated and
+      // written: a run then takes about as long as the slower of the two.
+      const cursor = page.pageInfo.nextCursor;
+      next = cursor ? fetchPage(cursor) : undefined;
+      // A run that stops early must not leave the prefetch unobserved.
+      next?.catch(() => {});
       const results = await this.evaluate(page.items, logger);
       for (const { record, evaluation } of results) {
         snapshots.add({
@@ -114,8 +122,7 @@ export class ScoringTask {
         await this.reportLevelDrops(previous, records, logger);
       }
       evaluated += results.length;
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
 
     const removed = await store.removeRecordsNotFromRun(runId);
     const day = started.toISOString().slice(0, 10);

@@ -158,6 +158,7 @@ export const spec = {
           'score',
           'coverage',
           'level',
+          'levels',
           'checks',
           'unavailableSources',
           'evaluatedAt',
@@ -218,6 +219,11 @@ export const spec = {
               'Weighted share of checks that could be evaluated, 0-1',
           },
           level: nullable('string'),
+          levels: {
+            type: 'array',
+            description: 'The configured levels, lowest first',
+            items: { type: 'string' },
+          },
           checks: {
             type: 'array',
             items: { $ref: '#/components/schemas/CheckResult' },

@@ -1,15 +1,10 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   entityRefKey,
   EntityHistoryResponse,
@@ -18,6 +13,7 @@ import {
   HistoryResponse,
   PathsResponse,
 } from '@golden-path/plugin-golden-path-common';
+import { EntityReadAuthorizer } from './EntityReadAuthorizer';
 import { groupWithDescendants } from './groupHierarchy';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ExemptionStore } from '../database/ExemptionStore';
@@ -62,7 +58,7 @@ export class ResultsService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      permissions: PermissionsService;
+      readAuthorizer: EntityReadAuthorizer;
       results: ResultsStore;
       exemptions: ExemptionStore;
       settings: GoldenPathSettings;
@@ -74,31 +70,33 @@ export class ResultsService {
    * catalog; throws `NotFoundError` otherwise. A scored entity is checked
    * against the catalog's read permission for its ref, which spares the
    * catalog lookup on the hot path (the entity card); one without results
-   * is looked up to tell pending from not in the catalog.
+   * is looked up as the caller, to tell pending from not in the catalog.
    */
   async readableEntityResults(
     ref: string | CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
-    const { results, permissions } = this.options;
+    const { results, exemptions, settings, readAuthorizer } = this.options;
     let entityRef: string;
     try {
       entityRef = entityRefKey(ref);
     } catch (error) {
       throw new InputError(`Malformed entity ref: ${(error as Error).message}`);
     }
-    const record = await results.get(entityRef);
+    // The permission decision, the results and the exemptions in parallel:
+    // this is the entity card's request.
+    const [record, readable, active] = await Promise.all([
+      results.get(entityRef),
+      readAuthorizer.canRead(entityRef, credentials),
+      exemptions.listActive([entityRef], new Date()),
+    ]);
     if (!record) {
       return this.entityResults(await this.visibleEntity(ref, credentials));
     }
-    const [decision] = await permissions.authorize(
-      [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!readable) {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
     }
-    return this.withExemptions(record);
+    return toEntityResultsResponse(record, settings, active);
   }
 
   /**
@@ -129,11 +127,19 @@ export class ResultsService {
     kind: string;
   }): Promise<EntityResultsResponse> {
     if (!EVALUATED_KINDS.includes(entity.kind)) {
-      return emptyEntityResultsResponse(entity.entityRef, 'not-eligible');
+      return emptyEntityResultsResponse(
+        entity.entityRef,
+        'not-eligible',
+        this.options.settings.levels,
+      );
     }
     const record = await this.options.results.get(entity.entityRef);
     if (!record) {
-      return emptyEntityResultsResponse(entity.entityRef, 'pending');
+      return emptyEntityResultsResponse(
+        entity.entityRef,
+        'pending',
+        this.options.settings.levels,
+      );
     }
     return this.withExemptions(record);
   }

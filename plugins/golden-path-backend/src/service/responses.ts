@@ -102,6 +102,7 @@ export function toEntityResultsResponse(
     score: record.score,
     coverage: record.coverage,
     level: record.level,
+    levels: settings.levels,
     checks,
     unavailableSources: record.unavailableSources,
     evaluatedAt: record.evaluatedAt.toISOString(),
@@ -112,6 +113,7 @@ export function toEntityResultsResponse(
 export function emptyEntityResultsResponse(
   entityRef: string,
   status: 'pending' | 'not-eligible',
+  levels: string[],
 ): EntityResultsResponse {
   return {
     entityRef,
@@ -124,6 +126,7 @@ export function emptyEntityResultsResponse(
     score: null,
     coverage: null,
     level: null,
+    levels,
     checks: [],
     unavailableSources: [],
     evaluatedAt: null,

@@ -59,6 +59,8 @@ export interface EntityResultsResponse {
   score: ScoreSummary['score'];
   coverage: ScoreSummary['coverage'];
   level: ScoreSummary['level'];
+  /** The configured levels, lowest first. */
+  levels: string[];
   /** Every check of the path, failing first. */
   checks: CheckResult[];
   /** Fact providers whose facts were unavailable for this entity. */

@@ -22,6 +22,7 @@ export const recorded: EntityResultsResponse = {
   score: 75,
   coverage: 1,
   level: 'bronze',
+  levels: ['bronze', 'silver', 'gold'],
   checks: [
     {
       id: 'has-docs',

@@ -20,7 +20,7 @@ import {
   LevelBadge,
   SOURCE_LABELS,
 } from '../shared';
-import { useEntityResults } from './useEntityResults';
+import { EntityResultsState, useEntityResults } from './useEntityResults';
 
 // Enough to act on from the overview page; the tab lists every check.
 const CHECKS_SHOWN = 3;
@@ -193,7 +193,12 @@ function Content({ data }: { data: EntityResultsResponse }) {
  * @public
  */
 export function EntityGoldenPathCard() {
-  const { loading, refreshing, error, value, refresh } = useEntityResults();
+  return <GoldenPathCardView {...useEntityResults()} />;
+}
+
+/** The card for results loaded by the caller, which may share them. */
+export function GoldenPathCardView(props: EntityResultsState) {
+  const { loading, refreshing, error, value, refresh } = props;
   let content: ReactNode;
   if (loading) {
     content = <Progress aria-label="Loading golden-path data" />;

@@ -5,11 +5,20 @@ import { EntityResultsResponse } from '@golden-path/plugin-golden-path-common';
 import { useCallback, useEffect, useState } from 'react';
 import { goldenPathApiRef } from '../../api';
 
+/** Results being loaded or refreshed, and how to refresh them. */
+export interface EntityResultsState {
+  loading: boolean;
+  refreshing: boolean;
+  value?: EntityResultsResponse;
+  error?: Error;
+  refresh: () => Promise<void>;
+}
+
 /**
  * The golden-path results of the entity on the current page (one request),
  * and a refresh that re-scores it and shows the new results.
  */
-export function useEntityResults() {
+export function useEntityResults(): EntityResultsState {
   const { entity } = useEntity();
   const api = useApi(goldenPathApiRef);
   const { kind, namespace, name } = getCompoundEntityRef(entity);

@@ -1,0 +1,2 @@
+export { GroupGoldenPathCard } from './GroupGoldenPathCard';
+export { GroupGoldenPathContent } from './GroupGoldenPathContent';
