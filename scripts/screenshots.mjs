@@ -1,23 +1,39 @@
-// Regenerates the README's screenshots from a running example app
-// (`./gp start` in another terminal): `./gp yarn node scripts/screenshots.mjs`.
+// Regenerates the README's screenshots, light and dark, from a running
+// example app (`./gp start` in another terminal):
+//   ./gp yarn node scripts/screenshots.mjs
 import { chromium } from '@playwright/test';
 
 const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000';
+const shots = [
+  ['service-card', '/catalog/default/component/payments-api'],
+  ['service-tab', '/catalog/default/component/checkout-web/golden-path'],
+  ['group-tab', '/catalog/default/group/payments/golden-path'],
+];
 const browser = await chromium.launch({
   executablePath: process.env.GP_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-await page.goto(`${baseURL}/`);
-await page.getByRole('button', { name: 'Enter' }).click();
-await page.getByRole('heading', { name: /Catalog/ }).waitFor();
-for (const name of ['payments-api', 'legacy-billing']) {
-  await page.goto(`${baseURL}/catalog/default/component/${name}`);
-  await page.getByText(/^Evaluated /).waitFor({ timeout: 120_000 });
-  await page.screenshot({
-    path: `docs/entity-card-${name}.png`,
-    fullPage: true,
+for (const theme of ['light', 'dark']) {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
   });
-  console.log(`docs/entity-card-${name}.png`);
+  await page.goto(`${baseURL}/`);
+  // Backstage's theme selector keeps the choice here.
+  await page.evaluate(t => localStorage.setItem('theme', t), theme);
+  await page.goto(`${baseURL}/`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: /Catalog/ }).waitFor();
+  for (const [name, path] of shots) {
+    await page.goto(`${baseURL}${path}`);
+    await page
+      .getByText(/^(Evaluated|As of) /)
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    const file = `docs/${name}-${theme}.png`;
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+  await page.close();
 }
 await browser.close();

@@ -76,19 +76,18 @@ export class ResultsService {
     ref: string | CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
-    const { results, exemptions, settings, readAuthorizer } = this.options;
+    const { results, readAuthorizer } = this.options;
     let entityRef: string;
     try {
       entityRef = entityRefKey(ref);
     } catch (error) {
       throw new InputError(`Malformed entity ref: ${(error as Error).message}`);
     }
-    // The permission decision, the results and the exemptions in parallel:
-    // this is the entity card's request.
-    const [record, readable, active] = await Promise.all([
+    // The permission decision and the results in parallel: this is the
+    // entity card's request.
+    const [record, readable] = await Promise.all([
       results.get(entityRef),
       readAuthorizer.canRead(entityRef, credentials),
-      exemptions.listActive([entityRef], new Date()),
     ]);
     if (!record) {
       return this.entityResults(await this.visibleEntity(ref, credentials));
@@ -96,7 +95,7 @@ export class ResultsService {
     if (!readable) {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
     }
-    return toEntityResultsResponse(record, settings, active);
+    return this.withExemptions(record);
   }
 
   /**
@@ -148,7 +147,11 @@ export class ResultsService {
     record: EntityResultRecord,
   ): Promise<EntityResultsResponse> {
     const { exemptions, settings } = this.options;
-    const active = await exemptions.listActive([record.entityRef], new Date());
+    // Only exempt verdicts show their exemption: most entities have none,
+    // and their read is one query.
+    const active = record.checks.some(check => check.verdict === 'exempt')
+      ? await exemptions.listActive([record.entityRef], new Date())
+      : [];
     return toEntityResultsResponse(record, settings, active);
   }
 

@@ -32,7 +32,14 @@ export function GroupGoldenPathContent() {
     <Content>
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <InfoCard title="Golden Path adoption">
+          <InfoCard
+            title="Golden Path adoption"
+            subheader={
+              value.computedAt
+                ? `As of ${new Date(value.computedAt).toLocaleString()}`
+                : undefined
+            }
+          >
             <RollupSummary rollup={value} />
           </InfoCard>
         </Grid>
