@@ -346,17 +346,23 @@ async function main() {
     await waitForIngestion(token);
 
     say('scoring run vs paging the catalog (its floor)');
+    // A first pass warms PostgreSQL's cache of the catalog, so that no run
+    // is measured against a floor that had it warm.
+    const cold = await timePaging(token);
     const first = await timeScoringRun(token, scored);
     const steady = await timeScoringRun(token, scored);
-    const paging = await timePaging(token);
-    const pagingAgain = await timePaging(token);
-    const floor = Math.min(paging, pagingAgain);
+    const floor = Math.min(await timePaging(token), await timePaging(token));
     console.log();
     console.log(
       '| run                                  | entities | wall time | vs floor |',
     );
     console.log(
       '| ------------------------------------ | -------- | --------- | -------- |',
+    );
+    console.log(
+      `| paging the catalog API, cold cache   | ${TOTAL} | ${(
+        cold / 1000
+      ).toFixed(1)} s | ${(cold / floor).toFixed(2)}x |`,
     );
     console.log(
       `| paging the catalog API (floor)       | ${TOTAL} | ${(

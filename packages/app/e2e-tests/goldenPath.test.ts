@@ -66,9 +66,14 @@ test.describe('golden-path scorecards', () => {
     await expect(page.getByText('facts.catalog.hasDocs')).toBeVisible();
 
     const link = page.getByRole('link', { name: /^How to fix “Has TechDocs”/ });
-    const [docs] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    const [docs] = await Promise.all([
+      context.waitForEvent('page'),
+      link.click(),
+    ]);
     await expect(
-      docs.getByRole('heading', { name: 'Creating and publishing documentation' }),
+      docs.getByRole('heading', {
+        name: 'Creating and publishing documentation',
+      }),
     ).toBeVisible();
     expect(docs.url()).toBe(
       'https://backstage.io/docs/features/techdocs/creating-and-publishing',
@@ -81,8 +86,12 @@ test.describe('golden-path scorecards', () => {
     await openRecordedComponent(page, 'checkout-web');
     await page.getByRole('tab', { name: 'Golden Path' }).click();
 
-    await expect(page.getByRole('region', { name: 'bronze checks' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'silver checks' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'bronze checks' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'silver checks' }),
+    ).toBeVisible();
     await expect(
       page.getByRole('img', { name: /^Score from \d{4}-\d\d-\d\d to / }),
     ).toBeVisible();

@@ -7,6 +7,15 @@ const WIDTH = 600;
 const HEIGHT = 160;
 const PAD = { left: 36, right: 8, top: 8, bottom: 24 };
 
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
@@ -116,12 +125,3 @@ export function ScoreHistoryChart({
     </Box>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
