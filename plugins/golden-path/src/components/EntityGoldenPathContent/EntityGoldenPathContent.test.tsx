@@ -110,6 +110,21 @@ describe('EntityGoldenPathContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a history error without hiding the checks', async () => {
+    await renderTab({
+      getEntityResults: async () => recorded,
+      getEntityHistory: async () => {
+        throw new Error('history down');
+      },
+    });
+    expect(
+      await screen.findByText('Error: Could not load history'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'bronze checks' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows which source said which template and which one counted', async () => {
     await renderTab({
       getEntityResults: async () => recorded,

@@ -96,6 +96,14 @@ describe('GroupGoldenPathCard', () => {
     });
   });
 
+  it('shows a progress indicator while loading', async () => {
+    await renderWith(
+      { getGroupRollup: () => new Promise(() => {}) },
+      <GroupGoldenPathCard />,
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
   it('says when the group owns nothing to score', async () => {
     await renderWith(
       {
@@ -128,6 +136,20 @@ describe('GroupGoldenPathCard', () => {
 });
 
 describe('GroupGoldenPathContent', () => {
+  it('shows the backend error', async () => {
+    await renderWith(
+      {
+        getGroupRollup: async () => {
+          throw new Error('backend down');
+        },
+      },
+      <GroupGoldenPathContent />,
+    );
+    expect(
+      await screen.findByText('Error: Could not load golden-path adoption'),
+    ).toBeInTheDocument();
+  });
+
   it('lists the components with score, level and drift, and filters them', async () => {
     await renderWith(
       { getGroupRollup: async () => rollup },
