@@ -1,5 +1,13 @@
 import { expect, Page, test } from '@playwright/test';
 
+// Entity page tabs are links in the content navigation.
+function openTab(page: Page, title: string) {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: title })
+    .click();
+}
+
 async function signInAsGuest(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -33,9 +41,12 @@ test.describe('golden-path scorecards', () => {
 
     await expect(page.getByLabel(/^Score \d+ out of 100$/)).toBeVisible();
     await expect(page.getByText(/^Level: /)).toBeVisible();
+    // The path's title links to its docs.
     await expect(
-      page.getByRole('link', { name: /^Node\.js service/ }),
-    ).toBeVisible();
+      page.locator(
+        'a[href="https://backstage.io/docs/features/software-templates/"]',
+      ),
+    ).toHaveText(/^Node\.js service/);
     // The template link shows its title and leads to its catalog page.
     await expect(
       page.locator('a[href="/catalog/default/template/node-service"]'),
@@ -84,7 +95,7 @@ test.describe('golden-path scorecards', () => {
     page,
   }) => {
     await openRecordedComponent(page, 'checkout-web');
-    await page.getByRole('tab', { name: 'Golden Path' }).click();
+    await openTab(page, 'Golden Path');
 
     await expect(
       page.getByRole('region', { name: 'bronze checks' }),
@@ -116,7 +127,7 @@ test.describe('golden-path scorecards', () => {
     }).toPass({ timeout: 150_000, intervals: [5_000] });
     await expect(page.getByText(/over \d+ groups/)).toBeVisible();
 
-    await page.getByRole('tab', { name: 'Golden Path' }).click();
+    await openTab(page, 'Golden Path');
     const table = page.getByRole('table').first();
     await expect(table).toContainText('payments-api');
     await expect(table).toContainText('checkout-web');
