@@ -48,13 +48,13 @@ export function EntityGoldenPathContent() {
           </InfoCard>
         </Grid>
         {value && value.checks.length > 0 && (
-          <Grid item xs={12} md={8}>
+          <Grid item xs={12}>
             <InfoCard title="Checks by level">
               <ChecksByLevel checks={value.checks} levels={value.levels} />
             </InfoCard>
           </Grid>
         )}
-        <Grid item xs={12} md={value && value.checks.length > 0 ? 4 : 12}>
+        <Grid item xs={12}>
           <InfoCard title="Provenance">
             {value ? (
               <ProvenanceTable entity={entity} data={value} />

@@ -102,6 +102,16 @@ export function ScoreHistoryChart({
           stroke={theme.palette.primary.main}
           strokeWidth={2}
         />
+        {/* A dot per change, so that a single point still shows. */}
+        {points.map(point => (
+          <circle
+            key={point.day}
+            cx={x(point.day)}
+            cy={y(point.score!)}
+            r={4}
+            fill={theme.palette.primary.main}
+          />
+        ))}
       </svg>
       <table style={visuallyHidden}>
         <caption>Score changes</caption>
