@@ -105,7 +105,10 @@ describe('DatabaseResultsStore', () => {
         level: 'silver',
         evaluatedAt: new Date('2026-11-21T10:00:00.000Z'),
       };
-      await store.writeBatch('run-2', [rescored]);
+      // The write reports what it replaced: the level before.
+      await expect(store.writeBatch('run-2', [rescored])).resolves.toEqual(
+        new Map([['component:default/payments-api', 'bronze']]),
+      );
       await expect(
         store.get('component:default/payments-api'),
       ).resolves.toEqual(rescored);

@@ -129,12 +129,13 @@ function historyFromRow(row: DbEntityHistoryRow): EntityHistoryPoint {
 
 /**
  * Adds a history point for each row whose tracked values differ from the
- * stored results; must run before the rows replace those results.
+ * stored results; must run before the rows replace those results. Returns
+ * the level each entity had stored (absent: none stored).
  */
 async function recordChanges(
   tx: Knex.Transaction,
   rows: DbEntityResultRow[],
-): Promise<void> {
+): Promise<Map<string, string | null>> {
   const before = new Map<string, Tracked>();
   for (let i = 0; i < rows.length; i += LOOKUP_BATCH_SIZE) {
     const stored = await tx<DbEntityResultRow>(RESULTS_TABLE)
@@ -156,6 +157,9 @@ async function recordChanges(
       .onConflict(['entity_ref', 'day'])
       .merge();
   }
+  return new Map(
+    [...before.entries()].map(([entityRef, row]) => [entityRef, row.level]),
+  );
 }
 
 function snapshotFromRow(row: DbSnapshotRow): SnapshotRecord {
@@ -179,19 +183,20 @@ export class DatabaseResultsStore implements ResultsStore {
   async writeBatch(
     runId: string,
     records: EntityResultRecord[],
-  ): Promise<void> {
+  ): Promise<Map<string, string | null>> {
     if (records.length === 0) {
-      return;
+      return new Map();
     }
     const rows = records.map(record => toRow(runId, record));
-    await this.db.transaction(async tx => {
-      await recordChanges(tx, rows);
+    return this.db.transaction(async tx => {
+      const previousLevels = await recordChanges(tx, rows);
       for (let i = 0; i < rows.length; i += BATCH_SIZE) {
         await tx<DbEntityResultRow>(RESULTS_TABLE)
           .insert(rows.slice(i, i + BATCH_SIZE))
           .onConflict('entity_ref')
           .merge();
       }
+      return previousLevels;
     });
   }
 
@@ -232,19 +237,6 @@ export class DatabaseResultsStore implements ResultsStore {
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first();
     return row ? fromRow(row) : undefined;
-  }
-
-  async levelsOf(entityRefs: string[]): Promise<Map<string, string | null>> {
-    const levels = new Map<string, string | null>();
-    for (let i = 0; i < entityRefs.length; i += LOOKUP_BATCH_SIZE) {
-      const rows = await this.db<DbEntityResultRow>(RESULTS_TABLE)
-        .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_BATCH_SIZE))
-        .select('entity_ref', 'level');
-      for (const row of rows) {
-        levels.set(row.entity_ref, row.level);
-      }
-    }
-    return levels;
   }
 
   async replaceDaySnapshots(

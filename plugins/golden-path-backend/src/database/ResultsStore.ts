@@ -68,9 +68,13 @@ export interface ResultsStore {
   /**
    * Inserts or replaces the records, atomically, tagged with the run, and
    * records a history point for each whose path, score, coverage or level
-   * changed (at most one per entity and day).
+   * changed (at most one per entity and day). Returns the level each entity
+   * had before (absent: it had no results), read in the same transaction.
    */
-  writeBatch(runId: string, records: EntityResultRecord[]): Promise<void>;
+  writeBatch(
+    runId: string,
+    records: EntityResultRecord[],
+  ): Promise<Map<string, string | null>>;
   /**
    * Inserts or replaces one entity's record outside a scoring run (an
    * on-demand refresh), without disturbing a run in progress.
@@ -83,8 +87,6 @@ export interface ResultsStore {
    */
   removeRecordsNotFromRun(runId: string): Promise<number>;
   get(entityRef: string): Promise<EntityResultRecord | undefined>;
-  /** The stored level of each of the given entities that has results. */
-  levelsOf(entityRefs: string[]): Promise<Map<string, string | null>>;
   /** Replaces all of a day's aggregates with these, atomically. */
   replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
   /** The aggregates of the most recent day that has any. */

@@ -114,12 +114,9 @@ export class ScoringTask {
         );
       }
       const records = results.map(r => r.record);
-      const previous = this.options.onLevelDrops
-        ? await store.levelsOf(records.map(r => r.entityRef))
-        : undefined;
-      await store.writeBatch(runId, records);
-      if (previous) {
-        await this.reportLevelDrops(previous, records, logger);
+      const previousLevels = await store.writeBatch(runId, records);
+      if (this.options.onLevelDrops) {
+        await this.reportLevelDrops(previousLevels, records, logger);
       }
       evaluated += results.length;
     }
