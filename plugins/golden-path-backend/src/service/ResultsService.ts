@@ -90,7 +90,8 @@ export class ResultsService {
       readAuthorizer.canRead(entityRef, credentials),
     ]);
     if (!record) {
-      return this.entityResults(await this.visibleEntity(ref, credentials));
+      // Known unscored: only the catalog can tell pending from absent.
+      return this.unscored(await this.visibleEntity(ref, credentials));
     }
     if (!readable) {
       throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
@@ -125,22 +126,22 @@ export class ResultsService {
     entityRef: string;
     kind: string;
   }): Promise<EntityResultsResponse> {
-    if (!EVALUATED_KINDS.includes(entity.kind)) {
-      return emptyEntityResultsResponse(
-        entity.entityRef,
-        'not-eligible',
-        this.options.settings.levels,
-      );
-    }
-    const record = await this.options.results.get(entity.entityRef);
-    if (!record) {
-      return emptyEntityResultsResponse(
-        entity.entityRef,
-        'pending',
-        this.options.settings.levels,
-      );
-    }
-    return this.withExemptions(record);
+    const record = EVALUATED_KINDS.includes(entity.kind)
+      ? await this.options.results.get(entity.entityRef)
+      : undefined;
+    return record ? this.withExemptions(record) : this.unscored(entity);
+  }
+
+  /** An entity without results: of a kind not scored, or not scored yet. */
+  private unscored(entity: {
+    entityRef: string;
+    kind: string;
+  }): EntityResultsResponse {
+    return emptyEntityResultsResponse(
+      entity.entityRef,
+      EVALUATED_KINDS.includes(entity.kind) ? 'pending' : 'not-eligible',
+      this.options.settings.levels,
+    );
   }
 
   private async withExemptions(
