@@ -13,14 +13,20 @@ describe('provenanceEvidence', () => {
         spec: { scaffoldedFrom: 'template:default/python-service' },
       }),
     ).toEqual([
-      { field: 'metadata.annotations.golden-path.io/path', value: undefined },
+      {
+        field: 'metadata.annotations.golden-path.io/path',
+        value: undefined,
+        source: 'golden-path-tag',
+      },
       {
         field: 'metadata.annotations.backstage.io/source-template',
         value: undefined,
+        source: 'source-template-annotation',
       },
       {
         field: 'spec.scaffoldedFrom',
         value: 'template:default/python-service',
+        source: 'scaffolded-from',
       },
       {
         field: 'metadata.annotations.backstage.io/template-version',

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import type { ProvenanceSource } from '../types/provenance';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_SOURCE_TEMPLATE,
@@ -15,6 +16,11 @@ export interface ProvenanceEvidence {
   field: string;
   /** What it says; `undefined` when the entity does not have it. */
   value?: string;
+  /**
+   * The provenance source this field is, when provenance goes by it; the
+   * template version only qualifies the source that counted.
+   */
+  source?: ProvenanceSource;
 }
 
 function text(value: unknown): string | undefined {
@@ -36,12 +42,18 @@ export function provenanceEvidence(entity: Entity): ProvenanceEvidence[] {
     {
       field: `metadata.annotations.${ANNOTATION_GOLDEN_PATH}`,
       value: text(annotations[ANNOTATION_GOLDEN_PATH]),
+      source: 'golden-path-tag',
     },
     {
       field: `metadata.annotations.${ANNOTATION_SOURCE_TEMPLATE}`,
       value: text(annotations[ANNOTATION_SOURCE_TEMPLATE]),
+      source: 'source-template-annotation',
     },
-    { field: 'spec.scaffoldedFrom', value: text(entity.spec?.scaffoldedFrom) },
+    {
+      field: 'spec.scaffoldedFrom',
+      value: text(entity.spec?.scaffoldedFrom),
+      source: 'scaffolded-from',
+    },
     {
       field: `metadata.annotations.${ANNOTATION_TEMPLATE_VERSION}`,
       value: text(annotations[ANNOTATION_TEMPLATE_VERSION]),

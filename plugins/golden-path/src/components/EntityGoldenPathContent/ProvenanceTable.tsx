@@ -11,13 +11,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { SOURCE_LABELS } from '../shared';
 
-const FIELD_SOURCES: Record<string, string> = {
-  'metadata.annotations.golden-path.io/path': 'golden-path-tag',
-  'metadata.annotations.backstage.io/source-template':
-    'source-template-annotation',
-  'spec.scaffoldedFrom': 'scaffolded-from',
-};
-
 /**
  * Which place on the entity says which template, and which one the suite
  * went by: explains a surprising path.
@@ -53,7 +46,7 @@ export function ProvenanceTable(props: {
               </TableCell>
               <TableCell>{evidence.value ?? 'not set'}</TableCell>
               <TableCell>
-                {used && FIELD_SOURCES[evidence.field] === used ? 'Yes' : '—'}
+                {used && evidence.source === used ? 'Yes' : '—'}
               </TableCell>
             </TableRow>
           ))}
