@@ -60,6 +60,18 @@ export async function createRouter(options: {
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  // Granting and revoking: signed-in users holding the admin permission.
+  const exemptionAdmin = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await requirePermission(
+      permissions,
+      goldenPathExemptionManagePermission,
+      credentials,
+      'Managing exemptions',
+    );
+    return credentials;
+  };
+
   const entityOfPath = (
     req: Request,
     credentials: Awaited<ReturnType<typeof credentialsOf>>,
@@ -143,13 +155,7 @@ export async function createRouter(options: {
   });
 
   router.post('/exemptions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await requirePermission(
-      permissions,
-      goldenPathExemptionManagePermission,
-      credentials,
-      'Managing exemptions',
-    );
+    const credentials = await exemptionAdmin(req);
     const body = parseInput(createExemptionSchema, req.body, 'exemption');
     const exemption = await audited(
       auditor,
@@ -177,13 +183,7 @@ export async function createRouter(options: {
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await requirePermission(
-      permissions,
-      goldenPathExemptionManagePermission,
-      credentials,
-      'Managing exemptions',
-    );
+    await exemptionAdmin(req);
     await audited(
       auditor,
       req,
