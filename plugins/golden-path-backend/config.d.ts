@@ -22,6 +22,22 @@ export interface Config {
        * false.
        */
       levelDrop?: boolean;
+      /**
+       * Send the owners of entities created from a golden path's template a
+       * Backstage notification when the template publishes a version newer
+       * than theirs (its `backstage.io/template-version` annotation in the
+       * catalog changes). Needs the notifications backend. Default false.
+       */
+      templateVersion?: boolean;
+    };
+
+    templateRuns?: {
+      /**
+       * How often the scaffolder's task history and the templates' versions
+       * are read. Defaults to every 5 minutes, starting 15 seconds after the
+       * backend starts. Task events (`scaffolder.task`) record runs sooner.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
     history?: {

@@ -25,6 +25,14 @@ import { levelDropNotifier } from './scoring/notifyLevelDrops';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { ScoringTask } from './scheduler/ScoringTask';
 import { catalogFactProvider } from './scoring/catalogFactProvider';
+import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { TemplateRunIngester } from './ingest/TemplateRunIngester';
+import { TemplateVersionWatcher } from './ingest/TemplateVersionWatcher';
+import { publishedVersionNotifier } from './ingest/notifyPublishedVersions';
+import { subscribeToTaskEvents } from './ingest/subscribeToTaskEvents';
+import { TemplateRunTask } from './scheduler/TemplateRunTask';
+import { TemplateRunsService } from './service/TemplateRunsService';
 
 /**
  * The Golden Path backend plugin.
@@ -62,12 +70,14 @@ export const goldenPathPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scaffolder: scaffolderServiceRef,
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
       },
@@ -80,6 +90,7 @@ export const goldenPathPlugin = createBackendPlugin({
           results: store,
           exemptions,
           pushedFacts,
+          templateRuns,
         } = await createStores(deps.database);
         for (const source of settings.factSources) {
           factProviders.push(pushedFactProvider(source, pushedFacts));
@@ -109,6 +120,44 @@ export const goldenPathPlugin = createBackendPlugin({
           fn: signal => task.run(signal).then(() => undefined),
         });
 
+        const ingester = new TemplateRunIngester({
+          ...deps,
+          store: templateRuns,
+        });
+        const runTask = new TemplateRunTask({
+          ingester,
+          versions: new TemplateVersionWatcher({
+            ...deps,
+            store: templateRuns,
+            settings,
+          }),
+          logger: deps.logger,
+          onPublished: settings.notifyOnTemplateVersion
+            ? publishedVersionNotifier({
+                notifications: deps.notifications,
+                results: store,
+              })
+            : undefined,
+        });
+        const runScheduleConfig = config.getOptionalConfig(
+          'goldenPath.templateRuns.schedule',
+        );
+        await scheduler.scheduleTask({
+          id: TemplateRunTask.id,
+          scope: 'global',
+          ...(runScheduleConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                runScheduleConfig,
+              )
+            : TemplateRunTask.defaultSchedule),
+          fn: signal => runTask.run(signal),
+        });
+        await subscribeToTaskEvents({
+          events: deps.events,
+          ingester,
+          logger: deps.logger,
+        });
+
         const results = new ResultsService({
           catalog: deps.catalog,
           readAuthorizer: new EntityReadAuthorizer(deps.permissions),
@@ -131,9 +180,16 @@ export const goldenPathPlugin = createBackendPlugin({
           auth: deps.auth,
           refresh: entityRef => task.refresh(entityRef),
         });
+        const templateRunsService = new TemplateRunsService({
+          ...deps,
+          results: store,
+          runs: templateRuns,
+          settings,
+        });
         httpRouter.use(
           await createRouter({
             ...deps,
+            templateRuns: templateRunsService,
             exemptions,
             task,
             results,

@@ -9,4 +9,5 @@ export * from './annotations';
 export * from './types';
 export * from './provenance';
 export * from './scoring';
+export * from './metrics';
 export * from './permissions';

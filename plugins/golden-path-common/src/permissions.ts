@@ -22,6 +22,17 @@ export const goldenPathFactsPushPermission = createPermission({
 });
 
 /**
+ * Reads any template's runs and figures. A template's owners read its own
+ * without it.
+ *
+ * @public
+ */
+export const goldenPathTemplateRunsReadPermission = createPermission({
+  name: 'golden-path.template-runs.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the Golden Path suite.
  *
  * @public
@@ -29,4 +40,5 @@ export const goldenPathFactsPushPermission = createPermission({
 export const goldenPathPermissions = [
   goldenPathExemptionManagePermission,
   goldenPathFactsPushPermission,
+  goldenPathTemplateRunsReadPermission,
 ];

@@ -5,6 +5,7 @@ export const sampleSettings: GoldenPathSettings = {
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 30,
   notifyOnLevelDrop: false,
+  notifyOnTemplateVersion: false,
   factSources: [
     {
       id: 'ci',

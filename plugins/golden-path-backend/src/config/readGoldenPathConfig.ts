@@ -34,6 +34,11 @@ export interface GoldenPathSettings {
   factSources: FactSource[];
   /** Whether owners are notified when an entity drops a level. */
   notifyOnLevelDrop: boolean;
+  /**
+   * Whether owners are notified when a path's template publishes a version
+   * newer than their entities'.
+   */
+  notifyOnTemplateVersion: boolean;
 }
 
 export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
@@ -283,5 +288,7 @@ export function readGoldenPathConfig(root: Config): GoldenPathSettings {
     historyRetentionDays,
     factSources,
     notifyOnLevelDrop,
+    notifyOnTemplateVersion:
+      config?.getOptionalBoolean('notifications.templateVersion') ?? false,
   };
 }

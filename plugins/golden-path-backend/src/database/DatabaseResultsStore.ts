@@ -328,6 +328,17 @@ export class DatabaseResultsStore implements ResultsStore {
     return rows.map(fromRow);
   }
 
+  async listByTemplate(
+    templateRef: string,
+    limit: number,
+  ): Promise<EntityResultRecord[]> {
+    const rows = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+      .where('template_ref', templateRef)
+      .orderBy('entity_ref')
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
   async removeSnapshotsBefore(day: string): Promise<number> {
     return this.db<DbSnapshotRow>(SNAPSHOTS_TABLE)
       .where('day', '<', day)

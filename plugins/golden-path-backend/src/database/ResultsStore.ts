@@ -108,6 +108,11 @@ export interface ResultsStore {
     ownerRefs: string[],
     limit: number,
   ): Promise<EntityResultRecord[]>;
+  /** Results of entities whose provenance names the template, at most `limit`. */
+  listByTemplate(
+    templateRef: string,
+    limit: number,
+  ): Promise<EntityResultRecord[]>;
   /** Removes aggregates of days before `day`; returns how many. */
   removeSnapshotsBefore(day: string): Promise<number>;
   /**

@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabasePushedFactsStore } from './DatabasePushedFactsStore';
 import { DatabaseResultsStore } from './DatabaseResultsStore';
+import { DatabaseTemplateRunStore } from './DatabaseTemplateRunStore';
 
 const migrationsDir = resolvePackagePath(
   '@golden-path/plugin-golden-path-backend',
@@ -27,5 +28,6 @@ export async function createStores(database: DatabaseService) {
     results: new DatabaseResultsStore(knex),
     exemptions: new DatabaseExemptionStore(knex),
     pushedFacts: new DatabasePushedFactsStore(knex),
+    templateRuns: new DatabaseTemplateRunStore(knex),
   };
 }

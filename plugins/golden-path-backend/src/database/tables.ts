@@ -68,3 +68,42 @@ export interface DbEntityHistoryRow {
   level: string | null;
   evaluated_at: Date | string | number;
 }
+
+export const TEMPLATE_RUNS_TABLE = 'golden_path_template_runs';
+export const INGEST_CURSORS_TABLE = 'golden_path_ingest_cursors';
+export const TEMPLATE_VERSIONS_TABLE = 'golden_path_template_versions';
+
+/** A row of {@link TEMPLATE_RUNS_TABLE}. */
+export interface DbTemplateRunRow {
+  task_id: string;
+  template_ref: string;
+  template_version: string | null;
+  time_saved_seconds: number | null;
+  run_by: string | null;
+  team: string;
+  status: string;
+  created_at: Date | string | number;
+  finished_at: Date | string | number | null;
+  duration_ms: number | string | null;
+  entity_ref: string | null;
+  output_read: boolean | number;
+  recorded_at: Date | string | number;
+}
+
+/** A row of {@link INGEST_CURSORS_TABLE}. */
+export interface DbIngestCursorRow {
+  source: string;
+  watermark: string | null;
+  pass_top: string | null;
+  pass_offset: number;
+  read_at: Date | string | number | null;
+  failed_at: Date | string | number | null;
+  error: string | null;
+}
+
+/** A row of {@link TEMPLATE_VERSIONS_TABLE}. */
+export interface DbTemplateVersionRow {
+  template_ref: string;
+  version: string;
+  first_seen_at: Date | string | number;
+}

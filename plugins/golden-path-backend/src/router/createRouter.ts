@@ -6,8 +6,10 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  entityRefKey,
   goldenPathExemptionManagePermission,
   goldenPathFactsPushPermission,
+  goldenPathTemplateRunsReadPermission,
 } from '@golden-path/plugin-golden-path-common';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { Request } from 'express';
@@ -16,6 +18,7 @@ import { ScoringTask } from '../scheduler/ScoringTask';
 import { ExemptionService } from '../service/ExemptionService';
 import { FactPushService } from '../service/FactPushService';
 import { ResultsService } from '../service/ResultsService';
+import { TemplateRunsService } from '../service/TemplateRunsService';
 import { spec } from '../schema/openapi';
 import { audited, requirePermission } from './guards';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
@@ -24,6 +27,8 @@ import {
   entityHistoryQuerySchema,
   historyQuerySchema,
   listExemptionsQuerySchema,
+  templateRangeQuerySchema,
+  templateRunsQuerySchema,
 } from './validation';
 import { parseInput } from '../validation/input';
 
@@ -47,6 +52,7 @@ export async function createRouter(options: {
   results: ResultsService;
   exemptionService: ExemptionService;
   factPush: FactPushService;
+  templateRuns: TemplateRunsService;
 }): Promise<express.Router> {
   const { auth, httpAuth, userInfo, permissions, auditor } = options;
   const { results, exemptionService } = options;
@@ -110,6 +116,45 @@ export async function createRouter(options: {
     const credentials = await credentialsOf(req);
     const query = parseInput(historyQuerySchema, req.query, 'query');
     res.json(await results.history(query, credentials));
+  });
+
+  // A template's runs: its owners, and holders of the read permission.
+  const readableTemplate = async (
+    req: Request<{ namespace: string; name: string }, unknown, unknown, {}>,
+  ) => {
+    const ref = entityRefKey(
+      parseEntityRouteParams({ ...req.params, kind: 'template' }),
+    );
+    await options.templateRuns.authorize(ref, await credentialsOf(req));
+    return ref;
+  };
+
+  router.get('/templates', async (req, res) => {
+    await requirePermission(
+      permissions,
+      goldenPathTemplateRunsReadPermission,
+      await credentialsOf(req),
+      'Reading the runs of every template',
+    );
+    const query = parseInput(templateRangeQuerySchema, req.query, 'query');
+    res.json(await options.templateRuns.allFigures(query));
+  });
+
+  router.get('/templates/:namespace/:name/figures', async (req, res) => {
+    const ref = await readableTemplate(req);
+    const query = parseInput(templateRangeQuerySchema, req.query, 'query');
+    res.json(await options.templateRuns.figures(ref, query));
+  });
+
+  router.get('/templates/:namespace/:name/runs', async (req, res) => {
+    const ref = await readableTemplate(req);
+    const query = parseInput(templateRunsQuerySchema, req.query, 'query');
+    res.json(await options.templateRuns.runs(ref, query));
+  });
+
+  router.get('/templates/:namespace/:name/entities', async (req, res) => {
+    const ref = await readableTemplate(req);
+    res.json(await options.templateRuns.entities(ref));
   });
 
   router.post('/facts/:source', async (req, res) => {

@@ -31,3 +31,30 @@ export const historyQuerySchema = z
 export const entityHistoryQuerySchema = z
   .object({ from: day.optional(), to: day.optional() })
   .strict();
+
+// The OpenAPI document already holds instants to ISO 8601 date-times.
+const instant = z.string();
+
+export const templateRangeQuerySchema = z
+  .object({ from: instant.optional(), to: instant.optional() })
+  .strict();
+
+export const templateRunsQuerySchema = z
+  .object({
+    user: entityRefSchema.optional(),
+    status: z
+      .enum([
+        'open',
+        'processing',
+        'completed',
+        'failed',
+        'cancelled',
+        'skipped',
+      ])
+      .optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();

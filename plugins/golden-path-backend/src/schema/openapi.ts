@@ -39,6 +39,50 @@ const errorResponses = {
   default: { $ref: '#/components/responses/Error' },
 } as const;
 
+const templatePathParameters = [
+  { name: 'namespace', in: 'path', required: true, schema: { type: 'string' } },
+  {
+    name: 'name',
+    in: 'path',
+    required: true,
+    description: 'Template name',
+    schema: { type: 'string' },
+  },
+] as const;
+
+const instantQuery = (name: string, description: string) =>
+  ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema: { type: 'string', format: 'date-time' },
+  } as const);
+
+const rangeQueries = [
+  instantQuery(
+    'from',
+    'Runs created at or after (ISO 8601), default 90 days before `to`',
+  ),
+  instantQuery('to', 'Runs created before (ISO 8601), default now'),
+] as const;
+
+const runFigureProperties = {
+  runs: { type: 'integer' },
+  finished: { type: 'integer' },
+  succeeded: { type: 'integer' },
+  failed: { type: 'integer' },
+  cancelled: { type: 'integer' },
+  successRate: {
+    type: 'number',
+    description: 'succeeded / finished, absent when none finished',
+  },
+  medianDurationMs: { type: 'number' },
+  p90DurationMs: { type: 'number' },
+  timeSavedSeconds: { type: 'number' },
+  runsWithoutTimeSaved: { type: 'integer' },
+} as const;
+
 const json = <T>(schema: T) => ({ 'application/json': { schema } } as const);
 
 const nullable = <T extends string>(type: T) =>
@@ -100,13 +144,86 @@ export const spec = {
         type: 'object',
         required: ['status'],
         properties: {
-          status: { type: 'string', enum: ['current', 'behind', 'unknown'] },
+          status: {
+            type: 'string',
+            enum: ['current', 'behind', 'ahead', 'unknown'],
+          },
           by: {
             type: 'string',
             enum: ['major', 'minor', 'patch', 'prerelease'],
           },
           distance: { type: 'integer' },
           reason: { type: 'string' },
+        },
+      },
+      TemplateRunSource: {
+        type: 'object',
+        required: ['state'],
+        properties: {
+          state: { type: 'string', enum: ['ok', 'never-read', 'unavailable'] },
+          readAt: { type: 'string', format: 'date-time' },
+          message: { type: 'string' },
+        },
+      },
+      TemplateRun: {
+        type: 'object',
+        required: ['taskId', 'templateRef', 'team', 'status', 'createdAt'],
+        properties: {
+          taskId: { type: 'string' },
+          templateRef: { type: 'string' },
+          templateVersion: { type: 'string' },
+          timeSavedSeconds: { type: 'number' },
+          runBy: { type: 'string' },
+          team: { type: 'string' },
+          status: {
+            type: 'string',
+            enum: [
+              'open',
+              'processing',
+              'completed',
+              'failed',
+              'cancelled',
+              'skipped',
+            ],
+          },
+          createdAt: { type: 'string', format: 'date-time' },
+          finishedAt: { type: 'string', format: 'date-time' },
+          durationMs: { type: 'number' },
+          entityRef: { type: 'string' },
+        },
+      },
+      TemplateFigures: {
+        type: 'object',
+        required: [
+          'templateRef',
+          'runs',
+          'teams',
+          'versions',
+          'entitiesCreated',
+          'entitiesInCatalog',
+        ],
+        properties: {
+          templateRef: { type: 'string' },
+          ...runFigureProperties,
+          teams: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { team: { type: 'string' }, ...runFigureProperties },
+            },
+          },
+          versions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                version: { type: 'string' },
+                runs: { type: 'integer' },
+              },
+            },
+          },
+          entitiesCreated: { type: 'integer' },
+          entitiesInCatalog: { type: 'integer' },
         },
       },
       Remediation: {
@@ -640,6 +757,157 @@ export const spec = {
             content: json({ $ref: '#/components/schemas/Exemption' }),
           },
           '409': { $ref: '#/components/responses/Error' },
+          ...errorResponses,
+        },
+      },
+    },
+    '/templates': {
+      get: {
+        operationId: 'GetTemplatesFigures',
+        description:
+          'Run figures of every template that ran in the range, and per runner team (users holding golden-path.template-runs.read).',
+        parameters: [...rangeQueries],
+        responses: {
+          '200': {
+            description: 'The figures',
+            content: json({
+              type: 'object',
+              properties: {
+                from: { type: 'string' },
+                to: { type: 'string' },
+                templates: {
+                  type: 'array',
+                  items: { $ref: '#/components/schemas/TemplateFigures' },
+                },
+                teams: { type: 'array', items: { type: 'object' } },
+                source: { $ref: '#/components/schemas/TemplateRunSource' },
+              },
+            }),
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    '/templates/{namespace}/{name}/figures': {
+      get: {
+        operationId: 'GetTemplateFigures',
+        description:
+          "One template's runs, success rate, median and p90 duration, time saved and entities created, overall and per team and version (its owners, or golden-path.template-runs.read).",
+        parameters: [...templatePathParameters, ...rangeQueries],
+        responses: {
+          '200': {
+            description: 'The figures',
+            content: json({
+              type: 'object',
+              properties: {
+                from: { type: 'string' },
+                to: { type: 'string' },
+                figures: { $ref: '#/components/schemas/TemplateFigures' },
+                source: { $ref: '#/components/schemas/TemplateRunSource' },
+              },
+            }),
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    '/templates/{namespace}/{name}/runs': {
+      get: {
+        operationId: 'GetTemplateRuns',
+        description:
+          "One template's runs, newest first, optionally of one user, status and time range (its owners, or golden-path.template-runs.read).",
+        parameters: [
+          ...templatePathParameters,
+          {
+            name: 'user',
+            in: 'query',
+            required: false,
+            description: 'A user entity ref, e.g. user:default/jane',
+            allowReserved: true,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: [
+                'open',
+                'processing',
+                'completed',
+                'failed',
+                'cancelled',
+                'skipped',
+              ],
+            },
+          },
+          instantQuery('from', 'Runs created at or after (ISO 8601)'),
+          instantQuery('to', 'Runs created before (ISO 8601)'),
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 500 },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 0 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of runs',
+            content: json({
+              type: 'object',
+              properties: {
+                items: {
+                  type: 'array',
+                  items: { $ref: '#/components/schemas/TemplateRun' },
+                },
+                totalItems: { type: 'integer' },
+                source: { $ref: '#/components/schemas/TemplateRunSource' },
+              },
+            }),
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    '/templates/{namespace}/{name}/entities': {
+      get: {
+        operationId: 'GetTemplateEntities',
+        description:
+          "The catalog entities whose provenance names the template, with their drift from the path's latest version and since when, most drifted first (its owners, or golden-path.template-runs.read).",
+        parameters: [...templatePathParameters],
+        responses: {
+          '200': {
+            description: 'The entities',
+            content: json({
+              type: 'object',
+              properties: {
+                templateRef: { type: 'string' },
+                latestVersion: { type: 'string' },
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      entityRef: { type: 'string' },
+                      pathId: nullable('string'),
+                      templateVersion: { type: 'string' },
+                      drift: { $ref: '#/components/schemas/TemplateDrift' },
+                      behindSince: { type: 'string', format: 'date-time' },
+                      score: nullable('number'),
+                      level: nullable('string'),
+                    },
+                  },
+                },
+              },
+            }),
+          },
           ...errorResponses,
         },
       },

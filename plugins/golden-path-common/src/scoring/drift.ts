@@ -81,3 +81,23 @@ export function templateDrift(
   }
   return { status: 'behind', by: 'prerelease', distance: 0 };
 }
+
+/**
+ * The newest of the given versions by semver, as written; `undefined` when
+ * none parses. A path's latest version is the newest of its configured
+ * `latestVersion` and the versions its templates have published.
+ *
+ * @public
+ */
+export function newestVersion(
+  versions: Iterable<string | undefined | null>,
+): string | undefined {
+  let newest: { text: string; parsed: semver.SemVer } | undefined;
+  for (const text of versions) {
+    const parsed = text ? parse(text) : null;
+    if (parsed && (!newest || semver.compare(parsed, newest.parsed) > 0)) {
+      newest = { text: text!, parsed };
+    }
+  }
+  return newest?.text;
+}

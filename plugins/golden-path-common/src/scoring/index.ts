@@ -1,6 +1,6 @@
 export { compileLookUp, compilePredicate } from './compilePredicate';
 export type { CompiledPredicate } from './compilePredicate';
-export { templateDrift } from './drift';
+export { newestVersion, templateDrift } from './drift';
 export { factProvidersOf, predicateFields } from './factProviders';
 export type { TemplateDrift } from './drift';
 export { meanScore, resolveVerdict, summarizeChecks } from './score';

@@ -16,3 +16,15 @@ export type {
   PathAdoption,
   PathsResponse,
 } from './results';
+export type {
+  RunFigures,
+  TemplateEntitiesResponse,
+  TemplateEntity,
+  TemplateFigures,
+  TemplateFiguresResponse,
+  TemplateRun,
+  TemplateRunSource,
+  TemplateRunStatus,
+  TemplateRunsResponse,
+  TemplatesFiguresResponse,
+} from './templates';
