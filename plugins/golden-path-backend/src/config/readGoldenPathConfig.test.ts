@@ -63,6 +63,7 @@ describe('readGoldenPathConfig', () => {
       historyRetentionDays: 400,
       factSources: [],
       notifyOnLevelDrop: false,
+      notifyOnTemplateVersion: false,
     });
   });
 

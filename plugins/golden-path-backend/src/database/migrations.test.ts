@@ -89,7 +89,32 @@ describe('migrations', () => {
         eligible_for: JSON.stringify(['node-service']),
       });
 
-      // Down one: the run index comes back; down another: eligible_for
+      await knex('golden_path_template_runs').insert({
+        task_id: 'task-1',
+        template_ref: 'template:default/node-service',
+        template_version: '1.2.0',
+        time_saved_seconds: 14400,
+        run_by: 'user:default/jane',
+        team: 'group:default/payments',
+        status: 'completed',
+        created_at: new Date('2026-11-20T10:00:00.000Z'),
+        finished_at: new Date('2026-11-20T10:01:00.000Z'),
+        duration_ms: 60000,
+        entity_ref: 'component:default/payments-api',
+        output_read: true,
+        recorded_at: new Date('2026-11-20T10:02:00.000Z'),
+      });
+
+      // Down one: the template-run tables go, the results stay.
+      await knex.migrate.down({ directory });
+      await expect(
+        knex.schema.hasTable('golden_path_template_runs'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasTable('golden_path_template_versions'),
+      ).resolves.toBe(false);
+
+      // Down another: the run index comes back; down another: eligible_for
       // goes, the results stay.
       await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });

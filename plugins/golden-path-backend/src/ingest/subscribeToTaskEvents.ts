@@ -26,12 +26,10 @@ export async function subscribeToTaskEvents(deps: {
       };
       // Status events carry the task id as `id`; cancel and recovery events
       // as `taskId`, with `id` naming the event.
-      const taskId =
-        typeof payload.taskId === 'string'
-          ? payload.taskId
-          : typeof payload.id === 'string'
-          ? payload.id
-          : undefined;
+      const candidates = [payload.taskId, payload.id];
+      const taskId = candidates.find(
+        (value): value is string => typeof value === 'string',
+      );
       if (!taskId) {
         return;
       }

@@ -8,6 +8,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  compareVersionsNewestFirst,
   entityRefKey,
   goldenPathTemplateRunsReadPermission,
   newestVersion,
@@ -283,14 +284,17 @@ export class TemplateRunsService {
       templateRef,
       ...runFigures(rows),
       teams: groupFigures(rows, row => row.team, 'team'),
-      versions: groupFigures(
-        rows,
-        row => row.templateVersion ?? '',
-        'version',
-      ).map(({ version, runs }) => ({
-        ...(version ? { version } : {}),
-        runs,
-      })),
+      // Newest first, unversioned runs last.
+      versions: groupFigures(rows, row => row.templateVersion ?? '', 'version')
+        .sort(
+          (a, b) =>
+            Number(!a.version) - Number(!b.version) ||
+            compareVersionsNewestFirst(a.version, b.version),
+        )
+        .map(({ version, runs }) => ({
+          ...(version ? { version } : {}),
+          runs,
+        })),
       entitiesCreated: created.length,
       entitiesInCatalog: await this.countInCatalog(created),
     };

@@ -1,4 +1,8 @@
-import { templateDrift } from './drift';
+import {
+  compareVersionsNewestFirst,
+  newestVersion,
+  templateDrift,
+} from './drift';
 
 describe('templateDrift', () => {
   it('compares by semver, not as strings', () => {
@@ -38,5 +42,29 @@ describe('templateDrift', () => {
       status: 'unknown',
       reason: 'unparseable-version',
     });
+  });
+});
+
+describe('newestVersion', () => {
+  it('picks by semver, keeping the text as written', () => {
+    expect(newestVersion(['1.9.0', '1.10.0', undefined, 'v1.2'])).toBe(
+      '1.10.0',
+    );
+    expect(newestVersion(['v2', '1.99.0'])).toBe('v2');
+  });
+
+  it('keeps the first of equal versions and ignores what does not parse', () => {
+    expect(newestVersion(['1.2', '1.2.0', 'latest'])).toBe('1.2');
+    expect(newestVersion([null, 'latest'])).toBeUndefined();
+  });
+});
+
+describe('compareVersionsNewestFirst', () => {
+  it('sorts by semver, unparseable versions last', () => {
+    expect(
+      ['1.9.0', 'nightly', '1.10.0', 'v2', 'beta'].sort(
+        compareVersionsNewestFirst,
+      ),
+    ).toEqual(['v2', '1.10.0', '1.9.0', 'beta', 'nightly']);
   });
 });

@@ -83,6 +83,24 @@ export function templateDrift(
 }
 
 /**
+ * Orders versions newest first by semver; versions that do not parse come
+ * last, in text order.
+ *
+ * @public
+ */
+export function compareVersionsNewestFirst(a: string, b: string): number {
+  const pa = parse(a);
+  const pb = parse(b);
+  if (pa && pb) {
+    return semver.compare(pb, pa);
+  }
+  if (pa || pb) {
+    return pa ? -1 : 1;
+  }
+  return a.localeCompare(b);
+}
+
+/**
  * The newest of the given versions by semver, as written; `undefined` when
  * none parses. A path's latest version is the newest of its configured
  * `latestVersion` and the versions its templates have published.

@@ -1,6 +1,10 @@
 export { compileLookUp, compilePredicate } from './compilePredicate';
 export type { CompiledPredicate } from './compilePredicate';
-export { newestVersion, templateDrift } from './drift';
+export {
+  compareVersionsNewestFirst,
+  newestVersion,
+  templateDrift,
+} from './drift';
 export { factProvidersOf, predicateFields } from './factProviders';
 export type { TemplateDrift } from './drift';
 export { meanScore, resolveVerdict, summarizeChecks } from './score';

@@ -95,7 +95,7 @@ export interface TemplateFigures extends RunFigures {
   templateRef: string;
   /** Per runner team, most runs first. */
   teams: Array<{ team: string } & RunFigures>;
-  /** Per template version, most runs first; `version` absent for unversioned runs. */
+  /** Per template version, newest first; `version` absent for unversioned runs, listed last. */
   versions: Array<{ version?: string; runs: number }>;
   /** Distinct entities the runs created, where their output named one. */
   entitiesCreated: number;
