@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createTagAction } from './actions/tag';
 
@@ -12,9 +15,12 @@ export const scaffolderModuleGoldenPath = createBackendModule({
   moduleId: 'golden-path',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createTagAction());
+      deps: {
+        config: coreServices.rootConfig,
+        scaffolderActions: scaffolderActionsExtensionPoint,
+      },
+      async init({ config, scaffolderActions }) {
+        scaffolderActions.addActions(createTagAction({ config }));
       },
     });
   },

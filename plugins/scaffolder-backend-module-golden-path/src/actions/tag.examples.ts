@@ -4,7 +4,43 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Tag the catalog-info.yaml written by fetch:template as adopting a golden path',
+      'Write the entity with catalog:write, then tag it in place with the golden path goldenPath.paths maps the template to, and report its ref',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'write',
+          action: 'catalog:write',
+          name: 'Write catalog-info.yaml',
+          input: {
+            entity: {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: {
+                name: 'checkout-api',
+                description: 'Checkout',
+              },
+              spec: {
+                type: 'service',
+                lifecycle: 'experimental',
+                owner: 'group:default/payments',
+              },
+            },
+          },
+        },
+        {
+          id: 'tag',
+          action: 'golden-path:tag',
+          name: 'Tag golden-path adoption',
+        },
+      ],
+      output: {
+        entityRef: '${{ steps.tag.output.entityRef }}',
+      },
+    }),
+  },
+  {
+    description:
+      'Tag the catalog-info.yaml in the workspace as adopting a named golden path',
     example: yaml.stringify({
       steps: [
         {
@@ -18,7 +54,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Tag an entity file elsewhere in the workspace with an explicit template version',
+      'Tag an entity file elsewhere in the workspace with an explicit path and template version',
     example: yaml.stringify({
       steps: [
         {

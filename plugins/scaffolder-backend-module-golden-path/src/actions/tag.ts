@@ -1,20 +1,52 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  resolveSafeChildPath,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_SOURCE_TEMPLATE,
   ANNOTATION_TEMPLATE_VERSION,
+  entityRefKey,
 } from '@golden-path/plugin-golden-path-common';
 import { promises as fs } from 'node:fs';
 import { Document, isMap, parseAllDocuments } from 'yaml';
+import { readPathTemplates, resolvePath } from './paths';
 import { examples } from './tag.examples';
 
 export const TAG_ACTION_ID = 'golden-path:tag';
 
 function isEntityDocument(doc: Document): boolean {
-  const root = doc.contents;
-  return isMap(root) && root.has('kind') && isMap(root.get('metadata'));
+  return (
+    typeof doc.get('kind') === 'string' &&
+    isMap(doc.get('metadata')) &&
+    typeof doc.getIn(['metadata', 'name']) === 'string'
+  );
+}
+
+function entityRefOf(doc: Document): string {
+  const namespace = doc.getIn(['metadata', 'namespace']);
+  return entityRefKey({
+    kind: doc.get('kind') as string,
+    namespace: typeof namespace === 'string' ? namespace : 'default',
+    name: doc.getIn(['metadata', 'name']) as string,
+  });
+}
+
+function runningTemplateRef(
+  ctx: Pick<ActionContext<{}>, 'isDryRun' | 'templateInfo'>,
+): string | undefined {
+  const metadata = ctx.templateInfo?.entity?.metadata;
+  // A dry run from the template editor names every template
+  // template:default/dry-run; its metadata still carries the real name.
+  if (ctx.isDryRun && metadata?.name) {
+    return `template:${metadata.namespace ?? 'default'}/${metadata.name}`;
+  }
+  return ctx.templateInfo?.entityRef;
 }
 
 async function readWorkspaceFile(path: string, filePath: string) {
@@ -23,7 +55,7 @@ async function readWorkspaceFile(path: string, filePath: string) {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new InputError(
-        `${TAG_ACTION_ID}: no file '${filePath}' in the workspace; run fetch:template first or set 'filePath'`,
+        `${TAG_ACTION_ID}: no file '${filePath}' in the workspace; write it first (fetch:template or catalog:write) or set 'filePath'`,
       );
     }
     throw error;
@@ -36,11 +68,14 @@ async function readWorkspaceFile(path: string, filePath: string) {
  * (when missing), `backstage.io/template-version` and `golden-path.io/path`
  * into the entity file in the workspace, keeping its comments, key order and
  * other documents, and outputs the annotations for templates that build the
- * entity with `catalog:write` instead.
+ * entity with `catalog:write` instead, plus the ref of the first entity.
+ * Without a `path` input the path is the one `goldenPath.paths` maps the
+ * template to.
  *
  * @public
  */
-export function createTagAction() {
+export function createTagAction(options: { config: RootConfigService }) {
+  const paths = readPathTemplates(options.config);
   return createTemplateAction({
     id: TAG_ACTION_ID,
     description:
@@ -51,12 +86,16 @@ export function createTagAction() {
       input: {
         path: z =>
           z
-            .string({ description: 'Id of the golden path the entity adopts' })
+            .string({
+              description:
+                'Id of the golden path the entity adopts; defaults to the path goldenPath.paths maps the template to',
+            })
             .min(1)
             .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, {
               message:
                 'must be lower-case letters and digits separated by - _ or .',
-            }),
+            })
+            .optional(),
         version: z =>
           z
             .string({
@@ -68,15 +107,18 @@ export function createTagAction() {
           z
             .string({
               description:
-                'Ref of the template the entity came from; defaults to the running template',
+                'Ref of the template the entity came from, written when the entity names none and used to look up the path; defaults to the running template',
             })
             .optional(),
+        // Not .default(): the scaffolder checks inputs against the JSON
+        // schema and hands them over without zod's defaults.
         filePath: z =>
           z
             .string({
-              description: 'Entity file, relative to the workspace',
+              description:
+                'Entity file, relative to the workspace; defaults to catalog-info.yaml',
             })
-            .default('catalog-info.yaml'),
+            .optional(),
       },
       output: {
         annotations: z =>
@@ -84,11 +126,22 @@ export function createTagAction() {
             description:
               'The golden-path annotations, to merge into an entity built with catalog:write',
           }),
+        entityRef: z =>
+          z.string({
+            description:
+              'Ref of the first entity tagged (kind:namespace/name, lower-case), for the template output',
+          }),
       },
     },
     async handler(ctx) {
-      const { path, filePath } = ctx.input;
-      const templateRef = ctx.input.templateRef ?? ctx.templateInfo?.entityRef;
+      const filePath = ctx.input.filePath ?? 'catalog-info.yaml';
+      const templateRef = ctx.input.templateRef ?? runningTemplateRef(ctx);
+      const path = resolvePath({
+        actionId: TAG_ACTION_ID,
+        paths,
+        path: ctx.input.path,
+        templateRef,
+      });
       const version =
         ctx.input.version ??
         ctx.templateInfo?.entity?.metadata.annotations?.[
@@ -111,7 +164,7 @@ export function createTagAction() {
       const entities = documents.filter(isEntityDocument);
       if (entities.length === 0) {
         throw new InputError(
-          `${TAG_ACTION_ID}: '${filePath}' holds no entity (a document with kind and metadata)`,
+          `${TAG_ACTION_ID}: '${filePath}' holds no entity (a document with kind and metadata.name)`,
         );
       }
 
@@ -147,6 +200,8 @@ export function createTagAction() {
         annotations[ANNOTATION_SOURCE_TEMPLATE] = source;
       }
 
+      // Written on every attempt, not in a checkpoint: a resumed task may
+      // rebuild the workspace, and the write is idempotent.
       await fs.writeFile(
         target,
         documents.map(doc => doc.toString()).join(''),
@@ -158,6 +213,7 @@ export function createTagAction() {
         } in ${filePath} as adopting golden path '${path}'`,
       );
       ctx.output('annotations', annotations);
+      ctx.output('entityRef', entityRefOf(entities[0]));
     },
   });
 }
