@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -10,6 +11,8 @@ import plugin, {
   goldenPathEntityContent,
   goldenPathGroupCard,
   goldenPathGroupContent,
+  goldenPathTemplateCard,
+  goldenPathTemplateContent,
 } from './alpha';
 import { goldenPathApiRef } from './api';
 import {
@@ -61,6 +64,21 @@ describe('golden-path new frontend system plugin', () => {
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
     expect(filter?.(entity)).toBe(true);
     expect(filter?.({ ...entity, kind: 'System' })).toBe(false);
+  });
+
+  it('adds the Runs tab and card to templates only', () => {
+    const template = { ...entity, kind: 'Template' };
+    const tab = createExtensionTester(goldenPathTemplateContent);
+    expect(tab.get(EntityContentBlueprint.dataRefs.title)).toBe('Runs');
+    expect(tab.get(coreExtensionData.routePath)).toBe('/runs');
+    const tabFilter = tab.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(tabFilter?.(template)).toBe(true);
+    expect(tabFilter?.(entity)).toBe(false);
+    const cardFilter = createExtensionTester(goldenPathTemplateCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+    expect(cardFilter?.(template)).toBe(true);
+    expect(cardFilter?.(entity)).toBe(false);
   });
 
   it('renders the card from the extension', async () => {

@@ -91,6 +91,40 @@ export const goldenPathGroupContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The template-runs card on Template overview pages.
+ *
+ * @alpha
+ */
+export const goldenPathTemplateCard = EntityCardBlueprint.make({
+  name: 'golden-path-template',
+  params: {
+    filter: { kind: 'template' },
+    loader: () =>
+      import('./components/TemplateRuns').then(m => (
+        <m.EntityTemplateRunsCard />
+      )),
+  },
+});
+
+/**
+ * The Runs tab on Template pages.
+ *
+ * @alpha
+ */
+export const goldenPathTemplateContent = EntityContentBlueprint.make({
+  name: 'golden-path-template',
+  params: {
+    path: '/runs',
+    title: 'Runs',
+    filter: { kind: 'template' },
+    loader: () =>
+      import('./components/TemplateRuns').then(m => (
+        <m.EntityTemplateRunsContent />
+      )),
+  },
+});
+
+/**
  * The Golden Path frontend plugin for the new frontend system.
  *
  * @alpha
@@ -103,5 +137,7 @@ export default createFrontendPlugin({
     goldenPathEntityContent,
     goldenPathGroupCard,
     goldenPathGroupContent,
+    goldenPathTemplateCard,
+    goldenPathTemplateContent,
   ],
 });

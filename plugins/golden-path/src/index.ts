@@ -13,6 +13,8 @@ export {
   EntityGoldenPathContent,
   GroupGoldenPathCard,
   GroupGoldenPathContent,
+  EntityTemplateRunsCard,
+  EntityTemplateRunsContent,
 } from './plugin';
 export { goldenPathApiRef, GoldenPathClient } from './api';
-export type { GoldenPathApi } from './api';
+export type { GoldenPathApi, TemplateRunsQuery } from './api';

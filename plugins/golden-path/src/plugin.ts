@@ -94,3 +94,39 @@ export const GroupGoldenPathContent = goldenPathPlugin.provide(
     },
   }),
 );
+
+/**
+ * Template card: the template's runs in the last 90 days, their success
+ * rate, durations and time saved, and how many of the entities it created
+ * are behind its latest version. Place it on the Template overview page.
+ *
+ * @public
+ */
+export const EntityTemplateRunsCard = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTemplateRunsCard',
+    component: {
+      lazy: () =>
+        import('./components/TemplateRuns').then(m => m.EntityTemplateRunsCard),
+    },
+  }),
+);
+
+/**
+ * Template tab content: the figures over a chosen range and per team, every
+ * run with filters, and the entities created with their drift. Route it on
+ * the Template page, e.g. at `/runs`.
+ *
+ * @public
+ */
+export const EntityTemplateRunsContent = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTemplateRunsContent',
+    component: {
+      lazy: () =>
+        import('./components/TemplateRuns').then(
+          m => m.EntityTemplateRunsContent,
+        ),
+    },
+  }),
+);

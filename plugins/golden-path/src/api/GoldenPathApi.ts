@@ -4,7 +4,29 @@ import {
   EntityHistoryResponse,
   EntityResultsResponse,
   GroupRollupResponse,
+  TemplateEntitiesResponse,
+  TemplateFiguresResponse,
+  TemplateRunStatus,
+  TemplateRunsResponse,
 } from '@golden-path/plugin-golden-path-common';
+
+/**
+ * Which of a template's runs to list, and which page of them.
+ *
+ * @public
+ */
+export interface TemplateRunsQuery {
+  /** The runner's user entity ref. */
+  user?: string;
+  status?: TemplateRunStatus;
+  /** Runs created at or after this ISO time. */
+  from?: string;
+  /** Runs created before this ISO time. */
+  to?: string;
+  /** Page size; the backend defaults to 50 and caps it at 500. */
+  limit?: number;
+  offset?: number;
+}
 
 /**
  * Reads Golden Path data from the golden-path backend.
@@ -23,6 +45,20 @@ export interface GoldenPathApi {
   ): Promise<EntityHistoryResponse>;
   /** A group's standing over it and its nested sub-groups. */
   getGroupRollup(ref: CompoundEntityRef): Promise<GroupRollupResponse>;
+  /** A template's run figures over a range; the backend defaults to 90 days. */
+  getTemplateFigures(
+    ref: CompoundEntityRef,
+    range?: { from?: string; to?: string },
+  ): Promise<TemplateFiguresResponse>;
+  /** A page of a template's runs, newest first. */
+  getTemplateRuns(
+    ref: CompoundEntityRef,
+    query?: TemplateRunsQuery,
+  ): Promise<TemplateRunsResponse>;
+  /** The catalog entities created from a template, most drifted first. */
+  getTemplateEntities(
+    ref: CompoundEntityRef,
+  ): Promise<TemplateEntitiesResponse>;
 }
 
 /**

@@ -110,4 +110,86 @@ describe('GoldenPathClient', () => {
       }),
     ).resolves.toEqual({ groupRef: 'group:default/payments' });
   });
+  const template = {
+    kind: 'Template',
+    namespace: 'default',
+    name: 'node service',
+  };
+
+  it('reads template figures by encoded namespace and name, with the range', async () => {
+    let url = '';
+    server.use(
+      http.get(
+        `${baseUrl}/templates/default/node%20service/figures`,
+        ({ request }) => {
+          url = request.url;
+          return HttpResponse.json({ source: { state: 'never-read' } });
+        },
+      ),
+    );
+    await expect(
+      client.getTemplateFigures(template, {
+        from: '2026-08-26T00:00:00.000Z',
+      }),
+    ).resolves.toMatchObject({ source: { state: 'never-read' } });
+    expect(new URL(url).searchParams.get('from')).toBe(
+      '2026-08-26T00:00:00.000Z',
+    );
+    expect(new URL(url).searchParams.has('to')).toBe(false);
+  });
+
+  it('asks for template runs with only the filters and page given', async () => {
+    let url = '';
+    server.use(
+      http.get(
+        `${baseUrl}/templates/default/node%20service/runs`,
+        ({ request }) => {
+          url = request.url;
+          return HttpResponse.json({ items: [], totalItems: 0 });
+        },
+      ),
+    );
+    await client.getTemplateRuns(template, {
+      user: 'user:default/ada',
+      status: 'failed',
+      limit: 25,
+      offset: 50,
+    });
+    expect(Object.fromEntries(new URL(url).searchParams)).toEqual({
+      user: 'user:default/ada',
+      status: 'failed',
+      limit: '25',
+      offset: '50',
+    });
+  });
+
+  it('reads the entities created from a template', async () => {
+    server.use(
+      http.get(`${baseUrl}/templates/default/node%20service/entities`, () =>
+        HttpResponse.json({ templateRef: 'template:default/node service' }),
+      ),
+    );
+    await expect(client.getTemplateEntities(template)).resolves.toEqual({
+      templateRef: 'template:default/node service',
+    });
+  });
+
+  it('rejects a template request the backend forbids with its 403', async () => {
+    server.use(
+      http.get(`${baseUrl}/templates/default/node%20service/runs`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: 'Forbidden' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await expect(client.getTemplateRuns(template)).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      cause: { name: 'NotAllowedError' },
+    });
+  });
 });

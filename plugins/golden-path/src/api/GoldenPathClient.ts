@@ -6,8 +6,27 @@ import {
   EntityResultsResponse,
   entityApiPath,
   GroupRollupResponse,
+  TemplateEntitiesResponse,
+  TemplateFiguresResponse,
+  TemplateRunsResponse,
 } from '@golden-path/plugin-golden-path-common';
-import { GoldenPathApi } from './GoldenPathApi';
+import { GoldenPathApi, TemplateRunsQuery } from './GoldenPathApi';
+
+function namedPath(ref: CompoundEntityRef): string {
+  return [ref.namespace, ref.name].map(encodeURIComponent).join('/');
+}
+
+/** The path with the given parameters as its query, leaving out unset ones. */
+function withQuery(
+  path: string,
+  params: Record<string, string | number | undefined>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  return query.size > 0 ? `${path}?${query}` : path;
+}
 
 /**
  * {@link GoldenPathApi} over the backend's REST API, authenticated with the
@@ -37,16 +56,42 @@ export class GoldenPathClient implements GoldenPathApi {
     ref: CompoundEntityRef,
     range: { from?: string; to?: string } = {},
   ): Promise<EntityHistoryResponse> {
-    const query = new URLSearchParams();
-    if (range.from) query.set('from', range.from);
-    if (range.to) query.set('to', range.to);
-    const suffix = query.size > 0 ? `?${query}` : '';
-    return this.request(`${entityApiPath(ref)}/history${suffix}`);
+    return this.request(withQuery(`${entityApiPath(ref)}/history`, range));
   }
 
   async getGroupRollup(ref: CompoundEntityRef): Promise<GroupRollupResponse> {
-    const path = [ref.namespace, ref.name].map(encodeURIComponent).join('/');
-    return this.request(`/groups/${path}`);
+    return this.request(`/groups/${namedPath(ref)}`);
+  }
+
+  async getTemplateFigures(
+    ref: CompoundEntityRef,
+    range: { from?: string; to?: string } = {},
+  ): Promise<TemplateFiguresResponse> {
+    return this.request(
+      withQuery(`/templates/${namedPath(ref)}/figures`, range),
+    );
+  }
+
+  async getTemplateRuns(
+    ref: CompoundEntityRef,
+    query: TemplateRunsQuery = {},
+  ): Promise<TemplateRunsResponse> {
+    return this.request(
+      withQuery(`/templates/${namedPath(ref)}/runs`, {
+        user: query.user,
+        status: query.status,
+        from: query.from,
+        to: query.to,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+    );
+  }
+
+  async getTemplateEntities(
+    ref: CompoundEntityRef,
+  ): Promise<TemplateEntitiesResponse> {
+    return this.request(`/templates/${namedPath(ref)}/entities`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,3 +1,3 @@
 export { goldenPathApiRef } from './GoldenPathApi';
-export type { GoldenPathApi } from './GoldenPathApi';
+export type { GoldenPathApi, TemplateRunsQuery } from './GoldenPathApi';
 export { GoldenPathClient } from './GoldenPathClient';

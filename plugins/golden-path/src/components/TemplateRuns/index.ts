@@ -1,0 +1,2 @@
+export { EntityTemplateRunsCard } from './EntityTemplateRunsCard';
+export { EntityTemplateRunsContent } from './EntityTemplateRunsContent';
