@@ -15,7 +15,7 @@
 // gets databases named gpbench_*, dropped first. BENCH_REUSE=1 keeps them
 // and the catalog already ingested. BENCH_SECONDS sets each load phase
 // (default 15). Ports 7007 must be free.
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';

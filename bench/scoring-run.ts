@@ -8,13 +8,16 @@
 //
 // PostgreSQL: BENCH_POSTGRES_CONNECTION (default postgresql://postgres@127.0.0.1:5432);
 // skipped, and said so, when it cannot connect.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knexFactory, { Knex } from 'knex';
 import { Entity } from '@backstage/catalog-model';
 import { generatedComponent } from './lib/generatedComponent';
+import { BenchEngine, openBenchDatabase } from './lib/benchDatabase';
+import {
+  isScenarioChild,
+  maxRssMb,
+  runScenario,
+  ScenarioResult,
+  secondsSince,
+} from './lib/runScenario';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createStores } from '../plugins/golden-path-backend/src/database/createStores';
 import { ScoringTask } from '../plugins/golden-path-backend/src/scheduler/ScoringTask';
@@ -74,6 +77,9 @@ const checks = [
 const settings: GoldenPathSettings = {
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 400,
+  factSources: [],
+  notifyOnLevelDrop: false,
+  notifyOnTemplateVersion: false,
   paths: ['node-service', 'python-service'].map(id => ({
     id,
     title: id,
@@ -97,32 +103,7 @@ async function scenario(name: string, total: number): Promise<void> {
     } while (cursor);
     if (seen !== total) throw new Error(`paged ${seen} of ${total}`);
   } else {
-    let knex: Knex;
-    let cleanup = async () => {};
-    if (name === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'golden-path-bench-'));
-      knex = knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: join(dir, 'bench.sqlite') },
-        useNullAsDefault: true,
-      });
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const connection =
-        process.env.BENCH_POSTGRES_CONNECTION ??
-        'postgresql://postgres@127.0.0.1:5432';
-      const admin = knexFactory({ client: 'pg', connection });
-      const database = `golden_path_bench_${process.pid}`;
-      await admin.raw(`CREATE DATABASE ${database}`);
-      knex = knexFactory({
-        client: 'pg',
-        connection: `${connection}/${database}`,
-      });
-      cleanup = async () => {
-        await admin.raw(`DROP DATABASE ${database}`);
-        await admin.destroy();
-      };
-    }
+    const { knex, close } = await openBenchDatabase(name as BenchEngine);
     const stores = await createStores({ getClient: async () => knex });
     const task = new ScoringTask({
       catalog: generatedCatalog(total),
@@ -134,61 +115,37 @@ async function scenario(name: string, total: number): Promise<void> {
       provenanceResolvers: [],
       logger: quietLogger,
     });
-    const setup = Number(process.hrtime.bigint() - started) / 1e9;
+    const setup = secondsSince(started);
     const runStarted = process.hrtime.bigint();
     const { evaluated } = await task.run();
-    const seconds = Number(process.hrtime.bigint() - runStarted) / 1e9;
+    const seconds = secondsSince(runStarted);
     if (evaluated !== total) throw new Error(`scored ${evaluated} of ${total}`);
-    await knex.destroy();
-    await cleanup();
+    await close();
     console.log(
       JSON.stringify({
         name,
         seconds,
         setup,
-        maxRssMb: process.resourceUsage().maxRSS / 1024,
+        maxRssMb: maxRssMb(),
       }),
     );
     return;
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
     JSON.stringify({
       name,
-      seconds,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      seconds: secondsSince(started),
+      maxRssMb: maxRssMb(),
     }),
   );
 }
 
-function runChild(name: string, total: number) {
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--require',
-      '@backstage/cli/config/nodeTransform.cjs',
-      __filename,
-      name,
-      String(total),
-    ],
-    { encoding: 'utf8', env: { ...process.env, BENCH_CHILD: '1' } },
-  );
-  const line = child.stdout.trim().split('\n').pop() ?? '';
-  if (child.status !== 0 || !line.startsWith('{')) {
-    return {
-      name,
-      error: (child.stderr || child.stdout)
-        .trim()
-        .split('\n')
-        .slice(-3)
-        .join(' '),
-    };
-  }
-  return JSON.parse(line);
+function runChild(name: string, total: number): ScenarioResult {
+  return { name, ...runScenario(__filename, [name, String(total)]) };
 }
 
 async function main() {
-  if (process.env.BENCH_CHILD) {
+  if (isScenarioChild()) {
     await scenario(process.argv[2], Number(process.argv[3]));
     return;
   }
