@@ -80,6 +80,8 @@ const settings: GoldenPathSettings = {
   factSources: [],
   notifyOnLevelDrop: false,
   notifyOnTemplateVersion: false,
+  surveys: { minGroupSize: 5, ratingPromptHours: 72 },
+  tickets: { retentionDays: 730 },
   paths: ['node-service', 'python-service'].map(id => ({
     id,
     title: id,

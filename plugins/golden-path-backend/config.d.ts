@@ -69,6 +69,40 @@ export interface Config {
       };
     }>;
 
+    /** Developer surveys (NPS campaigns) and ratings after template runs. */
+    surveys?: {
+      /**
+       * Breakdowns (per team, quarter, path) with fewer responses than this
+       * are withheld, and so is the smallest other group where withholding
+       * one alone could be undone by subtraction. Default 5.
+       */
+      minGroupSize?: number;
+      /**
+       * The key of the hash that keeps one answer per user in anonymous
+       * campaigns. Default: a random key generated once and kept in the
+       * plugin's database. Set it (at least 32 characters) to keep the key
+       * out of the database, so that its readers cannot test which user
+       * gave an answer.
+       * @visibility secret
+       */
+      respondentKeySecret?: string;
+      /**
+       * Hours after a successful run of a golden-path template during which
+       * its runner is asked to rate the path. Default 72; 0 turns it off.
+       */
+      ratingPromptHours?: number;
+    };
+
+    /** Support tickets sent in from trackers. */
+    tickets?: {
+      /**
+       * Days of tickets kept, by creation time; older tickets are removed and
+       * ones older than this are not accepted. Weekly figures are kept.
+       * Default 730.
+       */
+      retentionDays?: number;
+    };
+
     /** The golden paths. */
     paths?: Array<{
       /** Lower-case id, e.g. `node-service`. */

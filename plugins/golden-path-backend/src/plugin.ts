@@ -33,6 +33,10 @@ import { publishedVersionNotifier } from './ingest/notifyPublishedVersions';
 import { subscribeToTaskEvents } from './ingest/subscribeToTaskEvents';
 import { TemplateRunTask } from './scheduler/TemplateRunTask';
 import { TemplateRunsService } from './service/TemplateRunsService';
+import { SurveyCampaignService } from './service/SurveyCampaignService';
+import { SurveyResultsService } from './service/SurveyResultsService';
+import { TicketService } from './service/TicketService';
+import { FeedbackRetentionTask } from './scheduler/FeedbackRetentionTask';
 
 /**
  * The Golden Path backend plugin.
@@ -91,6 +95,8 @@ export const goldenPathPlugin = createBackendPlugin({
           exemptions,
           pushedFacts,
           templateRuns,
+          surveys,
+          tickets,
         } = await createStores(deps.database);
         for (const source of settings.factSources) {
           factProviders.push(pushedFactProvider(source, pushedFacts));
@@ -186,8 +192,43 @@ export const goldenPathPlugin = createBackendPlugin({
           runs: templateRuns,
           settings,
         });
+        const campaigns = new SurveyCampaignService({
+          ...deps,
+          store: surveys,
+          runs: templateRuns,
+          settings,
+        });
+        const surveyResults = new SurveyResultsService({
+          ...deps,
+          store: surveys,
+          campaigns,
+          audiences: campaigns.audienceResolver,
+          settings,
+        });
+        const ticketService = new TicketService({
+          ...deps,
+          tickets,
+          results: store,
+          settings,
+        });
+        const retention = new FeedbackRetentionTask({
+          tickets,
+          surveys,
+          settings,
+          logger: deps.logger,
+        });
+        await scheduler.scheduleTask({
+          id: FeedbackRetentionTask.id,
+          scope: 'global',
+          ...FeedbackRetentionTask.defaultSchedule,
+          fn: () => retention.run(),
+        });
+
         httpRouter.use(
           await createRouter({
+            campaigns,
+            surveyResults,
+            tickets: ticketService,
             ...deps,
             templateRuns: templateRunsService,
             exemptions,

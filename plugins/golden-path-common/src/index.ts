@@ -10,4 +10,5 @@ export * from './types';
 export * from './provenance';
 export * from './scoring';
 export * from './metrics';
+export * from './time';
 export * from './permissions';

@@ -33,6 +33,39 @@ export const goldenPathTemplateRunsReadPermission = createPermission({
 });
 
 /**
+ * Creates, edits, closes and deletes survey campaigns: an admin action,
+ * audited.
+ *
+ * @public
+ */
+export const goldenPathSurveyManagePermission = createPermission({
+  name: 'golden-path.survey.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Reads the free-text answers of survey campaigns. Aggregate results need
+ * no permission: they withhold every group below the minimum size.
+ *
+ * @public
+ */
+export const goldenPathSurveyCommentsReadPermission = createPermission({
+  name: 'golden-path.survey.comments.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Lets a user send support tickets (`POST /tickets`, CSV import). Service
+ * callers, such as trackers with an external access token, need none.
+ *
+ * @public
+ */
+export const goldenPathTicketsWritePermission = createPermission({
+  name: 'golden-path.tickets.write',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the Golden Path suite.
  *
  * @public
@@ -41,4 +74,7 @@ export const goldenPathPermissions = [
   goldenPathExemptionManagePermission,
   goldenPathFactsPushPermission,
   goldenPathTemplateRunsReadPermission,
+  goldenPathSurveyManagePermission,
+  goldenPathSurveyCommentsReadPermission,
+  goldenPathTicketsWritePermission,
 ];

@@ -6,6 +6,8 @@ export const sampleSettings: GoldenPathSettings = {
   historyRetentionDays: 30,
   notifyOnLevelDrop: false,
   notifyOnTemplateVersion: false,
+  surveys: { minGroupSize: 5, ratingPromptHours: 72 },
+  tickets: { retentionDays: 730 },
   factSources: [
     {
       id: 'ci',

@@ -64,7 +64,44 @@ describe('readGoldenPathConfig', () => {
       factSources: [],
       notifyOnLevelDrop: false,
       notifyOnTemplateVersion: false,
+      surveys: { minGroupSize: 5, ratingPromptHours: 72 },
+      tickets: { retentionDays: 730 },
     });
+  });
+
+  it('reads the survey and ticket settings', () => {
+    const settings = readGoldenPathConfig(
+      new ConfigReader({
+        goldenPath: {
+          surveys: {
+            minGroupSize: 3,
+            ratingPromptHours: 0,
+            respondentKeySecret: 'x'.repeat(32),
+          },
+          tickets: { retentionDays: 90 },
+        },
+      }),
+    );
+    expect(settings.surveys).toEqual({
+      minGroupSize: 3,
+      ratingPromptHours: 0,
+      respondentKeySecret: 'x'.repeat(32),
+    });
+    expect(settings.tickets).toEqual({ retentionDays: 90 });
+  });
+
+  it.each([
+    [{ surveys: { minGroupSize: 0 } }, 'goldenPath.surveys.minGroupSize'],
+    [{ surveys: { minGroupSize: 2.5 } }, 'goldenPath.surveys.minGroupSize'],
+    [{ tickets: { retentionDays: -1 } }, 'goldenPath.tickets.retentionDays'],
+    [
+      { surveys: { respondentKeySecret: 'short' } },
+      'goldenPath.surveys.respondentKeySecret',
+    ],
+  ])('refuses %j, naming %s', (goldenPath, key) => {
+    expect(() =>
+      readGoldenPathConfig(new ConfigReader({ goldenPath })),
+    ).toThrow(`Invalid golden-path configuration at ${key}`);
   });
 
   const second = (check: Record<string, unknown>) => ({

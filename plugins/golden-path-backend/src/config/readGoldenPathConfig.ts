@@ -39,7 +39,17 @@ export interface GoldenPathSettings {
    * newer than their entities'.
    */
   notifyOnTemplateVersion: boolean;
+  surveys: {
+    minGroupSize: number;
+    respondentKeySecret?: string;
+    ratingPromptHours: number;
+  };
+  tickets: { retentionDays: number };
 }
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const DEFAULT_RATING_PROMPT_HOURS = 72;
+export const DEFAULT_TICKET_RETENTION_DAYS = 730;
 
 export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
@@ -232,6 +242,22 @@ function readFactSource(config: Config, prefix: string): FactSource {
   };
 }
 
+function readWholeNumber(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  min: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < min) {
+    throw new GoldenPathConfigError(
+      `goldenPath.${key}`,
+      `must be a whole number of at least ${min}, got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads and validates `goldenPath` from app-config. Throws at startup with a
  * message naming the exact key, e.g. `goldenPath.paths[1].checks[0].predicate`.
@@ -282,7 +308,40 @@ export function readGoldenPathConfig(root: Config): GoldenPathSettings {
   });
   const notifyOnLevelDrop =
     config?.getOptionalBoolean('notifications.levelDrop') ?? false;
+  const minGroupSize = readWholeNumber(
+    config,
+    'surveys.minGroupSize',
+    DEFAULT_MIN_GROUP_SIZE,
+    1,
+  );
+  const respondentKeySecret = config?.getOptionalString(
+    'surveys.respondentKeySecret',
+  );
+  if (respondentKeySecret !== undefined && respondentKeySecret.length < 32) {
+    throw new GoldenPathConfigError(
+      'goldenPath.surveys.respondentKeySecret',
+      'must be at least 32 characters',
+    );
+  }
   return {
+    surveys: {
+      minGroupSize,
+      ...(respondentKeySecret ? { respondentKeySecret } : {}),
+      ratingPromptHours: readWholeNumber(
+        config,
+        'surveys.ratingPromptHours',
+        DEFAULT_RATING_PROMPT_HOURS,
+        0,
+      ),
+    },
+    tickets: {
+      retentionDays: readWholeNumber(
+        config,
+        'tickets.retentionDays',
+        DEFAULT_TICKET_RETENTION_DAYS,
+        1,
+      ),
+    },
     levels,
     paths,
     historyRetentionDays,

@@ -239,6 +239,18 @@ export class DatabaseResultsStore implements ResultsStore {
     return row ? fromRow(row) : undefined;
   }
 
+  async pathsOf(entityRefs: string[]): Promise<Map<string, string>> {
+    const paths = new Map<string, string>();
+    for (let i = 0; i < entityRefs.length; i += LOOKUP_BATCH_SIZE) {
+      const rows = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+        .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_BATCH_SIZE))
+        .whereNotNull('path_id')
+        .select('entity_ref', 'path_id');
+      rows.forEach(row => paths.set(row.entity_ref, row.path_id!));
+    }
+    return paths;
+  }
+
   async replaceDaySnapshots(
     day: string,
     records: SnapshotRecord[],

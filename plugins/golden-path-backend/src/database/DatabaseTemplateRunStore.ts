@@ -154,6 +154,9 @@ export class DatabaseTemplateRunStore implements TemplateRunStore {
 
   private selectRuns(query: RunQuery) {
     return this.db<DbTemplateRunRow>(TEMPLATE_RUNS_TABLE).modify(q => {
+      if (query.taskId) {
+        q.where('task_id', query.taskId);
+      }
       if (query.templateRef) {
         q.where('template_ref', query.templateRef);
       }

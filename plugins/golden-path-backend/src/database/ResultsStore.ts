@@ -87,6 +87,8 @@ export interface ResultsStore {
    */
   removeRecordsNotFromRun(runId: string): Promise<number>;
   get(entityRef: string): Promise<EntityResultRecord | undefined>;
+  /** The golden path each of the given entities is on, where it is on one. */
+  pathsOf(entityRefs: string[]): Promise<Map<string, string>>;
   /** Replaces all of a day's aggregates with these, atomically. */
   replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
   /** The aggregates of the most recent day that has any. */

@@ -37,6 +37,7 @@ export interface IngestCursor {
 
 /** Which runs a listing selects. */
 export interface RunQuery {
+  taskId?: string;
   templateRef?: string;
   runBy?: string;
   status?: TemplateRunStatus;

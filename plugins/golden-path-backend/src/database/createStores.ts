@@ -7,6 +7,8 @@ import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabasePushedFactsStore } from './DatabasePushedFactsStore';
 import { DatabaseResultsStore } from './DatabaseResultsStore';
 import { DatabaseTemplateRunStore } from './DatabaseTemplateRunStore';
+import { DatabaseSurveyStore } from './DatabaseSurveyStore';
+import { DatabaseTicketStore } from './DatabaseTicketStore';
 
 const migrationsDir = resolvePackagePath(
   '@golden-path/plugin-golden-path-backend',
@@ -29,5 +31,7 @@ export async function createStores(database: DatabaseService) {
     exemptions: new DatabaseExemptionStore(knex),
     pushedFacts: new DatabasePushedFactsStore(knex),
     templateRuns: new DatabaseTemplateRunStore(knex),
+    surveys: new DatabaseSurveyStore(knex),
+    tickets: new DatabaseTicketStore(knex),
   };
 }

@@ -105,7 +105,51 @@ describe('migrations', () => {
         recorded_at: new Date('2026-11-20T10:02:00.000Z'),
       });
 
-      // Down one: the template-run tables go, the results stay.
+      await knex('golden_path_survey_campaigns').insert({
+        id: '11111111-1111-1111-1111-111111111111',
+        title: 'Q4 developer survey',
+        questions: JSON.stringify([{ id: 'nps', type: 'nps', text: '?' }]),
+        audience: JSON.stringify({ type: 'all' }),
+        opens_at: new Date('2026-10-01T00:00:00.000Z'),
+        closes_at: new Date('2026-12-31T00:00:00.000Z'),
+        anonymous: true,
+        created_by: 'user:default/admin',
+        created_at: new Date('2026-10-01T00:00:00.000Z'),
+        updated_at: new Date('2026-10-01T00:00:00.000Z'),
+      });
+      await knex('golden_path_tickets').insert({
+        source: 'jira',
+        external_id: 'PLAT-1',
+        type: 'request',
+        labels: '[]',
+        components: '[]',
+        status: 'open',
+        team: 'group:default/payments',
+        created_at: new Date('2026-11-20T10:00:00.000Z'),
+        updated_at: new Date('2026-11-20T10:00:00.000Z'),
+        ingested_at: new Date('2026-11-20T10:00:00.000Z'),
+      });
+      await expect(
+        knex('golden_path_locks').orderBy('name').pluck('name'),
+      ).resolves.toEqual(['ratings', 'tickets']);
+
+      // Down one: the feedback tables go, the template runs stay.
+      await knex.migrate.down({ directory });
+      for (const table of [
+        'golden_path_survey_campaigns',
+        'golden_path_survey_responses',
+        'golden_path_tickets',
+        'golden_path_ticket_durations',
+        'golden_path_locks',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      const [{ count: runs }] = await knex('golden_path_template_runs').count({
+        count: '*',
+      });
+      expect(Number(runs)).toBe(1);
+
+      // Down another: the template-run tables go, the results stay.
       await knex.migrate.down({ directory });
       await expect(
         knex.schema.hasTable('golden_path_template_runs'),
@@ -155,6 +199,8 @@ describe('migrations', () => {
         'golden_path_exemptions',
         'golden_path_pushed_facts',
         'golden_path_entity_history',
+        'golden_path_survey_rollup',
+        'golden_path_ticket_weekly',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }

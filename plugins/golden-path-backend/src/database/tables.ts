@@ -107,3 +107,85 @@ export interface DbTemplateVersionRow {
   version: string;
   first_seen_at: Date | string | number;
 }
+
+export const LOCKS_TABLE = 'golden_path_locks';
+export const SECRETS_TABLE = 'golden_path_secrets';
+export const CAMPAIGNS_TABLE = 'golden_path_survey_campaigns';
+export const RESPONSES_TABLE = 'golden_path_survey_responses';
+export const SURVEY_ROLLUP_TABLE = 'golden_path_survey_rollup';
+export const PATH_RATINGS_TABLE = 'golden_path_path_ratings';
+export const RATING_ROLLUP_TABLE = 'golden_path_rating_rollup';
+export const DISMISSALS_TABLE = 'golden_path_prompt_dismissals';
+
+/** A row of {@link CAMPAIGNS_TABLE}. */
+export interface DbCampaignRow {
+  id: string;
+  title: string;
+  description: string | null;
+  questions: string;
+  audience: string;
+  opens_at: Date | string | number;
+  closes_at: Date | string | number;
+  anonymous: boolean | number;
+  created_by: string;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+  closed_at: Date | string | number | null;
+  responses: number;
+}
+
+/** A row of {@link RESPONSES_TABLE}. */
+export interface DbResponseRow {
+  campaign_id: string;
+  respondent_key: string;
+  user_ref: string | null;
+  team: string;
+  nps: number;
+  answers: string;
+  has_comment: boolean | number;
+  submitted_at: Date | string | number;
+  quarter: string;
+}
+
+/** A row of {@link PATH_RATINGS_TABLE}. */
+export interface DbPathRatingRow {
+  task_id: string;
+  user_ref: string;
+  team: string;
+  template_ref: string;
+  template_version: string | null;
+  path_id: string;
+  rating: number;
+  comment: string | null;
+  rated_at: Date | string | number;
+  quarter: string;
+}
+
+export const TICKETS_TABLE = 'golden_path_tickets';
+export const TICKET_WEEKLY_TABLE = 'golden_path_ticket_weekly';
+export const TICKET_FACETS_TABLE = 'golden_path_ticket_facets';
+export const TICKET_DURATIONS_TABLE = 'golden_path_ticket_durations';
+
+/** A row of {@link TICKETS_TABLE}. */
+export interface DbTicketRow {
+  source: string;
+  external_id: string;
+  title: string | null;
+  url: string | null;
+  type: string;
+  category: string | null;
+  labels: string;
+  components: string;
+  status: string;
+  requester: string | null;
+  user_ref: string | null;
+  team: string;
+  entity_ref: string | null;
+  path_id: string | null;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+  first_response_at: Date | string | number | null;
+  resolved_at: Date | string | number | null;
+  reopen_count: number;
+  ingested_at: Date | string | number;
+}

@@ -12,7 +12,7 @@ import {
   RunStatusChange,
   TemplateRunStore,
 } from '../database/TemplateRunStore';
-import { runnerTeams, UNASSIGNED_TEAM } from './runnerTeams';
+import { teamsOf, UNASSIGNED_TEAM } from '../catalog/teamsOf';
 import {
   isFinished,
   ListedTask,
@@ -178,7 +178,7 @@ export class TemplateRunIngester {
     const { store } = this.deps;
     const known = await store.statusesOf(tasks.map(task => task.id));
     const fresh = tasks.filter(task => !known.has(task.id));
-    const teams = await runnerTeams(
+    const teams = await teamsOf(
       fresh.flatMap(task => runnerOf(task) ?? []),
       this.deps,
     );

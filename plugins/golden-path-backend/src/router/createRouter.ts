@@ -31,10 +31,17 @@ import {
   templateRunsQuerySchema,
 } from './validation';
 import { parseInput } from '../validation/input';
+import { SurveyCampaignService } from '../service/SurveyCampaignService';
+import { SurveyResultsService } from '../service/SurveyResultsService';
+import { TicketService } from '../service/TicketService';
+import { registerSurveyRoutes } from './surveyRoutes';
+import { registerTicketRoutes } from './ticketRoutes';
 
-// A fact push carries up to 1000 entities' facts; express' default 100 kB
-// would cut a legitimate batch short.
+// A fact push carries up to 1000 entities' facts, a ticket batch up to
+// 1000 tickets; express' default 100 kB would cut a legitimate batch short.
 const BODY_LIMIT = '2mb';
+// A CSV import holds up to 10,000 tickets.
+const CSV_LIMIT = '10mb';
 
 /**
  * The REST API: validates each request against the OpenAPI document,
@@ -53,11 +60,17 @@ export async function createRouter(options: {
   exemptionService: ExemptionService;
   factPush: FactPushService;
   templateRuns: TemplateRunsService;
+  campaigns: SurveyCampaignService;
+  surveyResults: SurveyResultsService;
+  tickets: TicketService;
 }): Promise<express.Router> {
   const { auth, httpAuth, userInfo, permissions, auditor } = options;
   const { results, exemptionService } = options;
   const router = createValidatedOpenApiRouter<typeof spec>(spec, {
-    middleware: [express.json({ limit: BODY_LIMIT })],
+    middleware: [
+      express.json({ limit: BODY_LIMIT }),
+      express.text({ type: 'text/csv', limit: CSV_LIMIT }),
+    ],
     // Credentials are the httpAuth service's to check: tokens, cookies and
     // the policies plugins add, not a header the document could describe.
     validatorOptions: { validateSecurity: false },
@@ -247,6 +260,13 @@ export async function createRouter(options: {
     );
     res.status(204).end();
   });
+
+  registerSurveyRoutes(router, {
+    ...options,
+    campaigns: options.campaigns,
+    results: options.surveyResults,
+  });
+  registerTicketRoutes(router, options);
 
   return router;
 }

@@ -5,6 +5,8 @@
  * handlers, whose messages name the key.
  */
 
+import { feedbackPaths, feedbackSchemas } from './feedback';
+
 const entityPathParameters = [
   {
     name: 'kind',
@@ -94,7 +96,7 @@ export const spec = {
     title: 'golden-path',
     version: '1',
     description:
-      'Golden-path results, adoption, history, exemptions and pushed facts. Every endpoint needs Backstage credentials.',
+      'Golden-path results, adoption, history, exemptions, pushed facts, template runs, developer surveys and support tickets. Every endpoint needs Backstage credentials.',
     license: { name: 'Apache-2.0' },
   },
   servers: [{ url: '/' }],
@@ -110,6 +112,7 @@ export const spec = {
       },
     },
     schemas: {
+      ...feedbackSchemas,
       Error: {
         type: 'object',
         required: ['error'],
@@ -931,5 +934,6 @@ export const spec = {
         },
       },
     },
+    ...feedbackPaths,
   },
 } as const;

@@ -28,3 +28,32 @@ export type {
   TemplateRunsResponse,
   TemplatesFiguresResponse,
 } from './templates';
+export type {
+  PathRatingFigures,
+  PathRatingsResponse,
+  SuppressibleNps,
+  SurveyAnswers,
+  SurveyAudience,
+  SurveyCampaign,
+  SurveyCampaignInput,
+  SurveyCampaignState,
+  SurveyComment,
+  SurveyCommentsResponse,
+  SurveyPrompt,
+  SurveyPromptResponse,
+  SurveyQuestion,
+  SurveyResultsResponse,
+  SurveyTrendResponse,
+  TemplateRatingInput,
+} from './surveys';
+export type {
+  DurationFigures,
+  TicketFiguresResponse,
+  TicketImportResponse,
+  TicketImportRowError,
+  TicketIngestResult,
+  TicketInput,
+  TicketSliceFigures,
+  TicketStatus,
+  TicketType,
+} from './tickets';

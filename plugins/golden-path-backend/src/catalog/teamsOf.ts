@@ -3,19 +3,19 @@ import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 
-/** The team of a runner missing from the catalog or in no group. */
+/** The team of a user missing from the catalog or in no group. */
 export const UNASSIGNED_TEAM = 'unassigned';
 
 /**
- * Each runner's team from the catalog as it is now: the first group their
+ * Each user's team from the catalog as it is now: the first group their
  * user entity lists in `spec.memberOf`, the team an org chart puts first.
  * Guests and users missing from the catalog are `unassigned`.
  */
-export async function runnerTeams(
-  runners: Iterable<string>,
+export async function teamsOf(
+  users: Iterable<string>,
   deps: { catalog: CatalogService; auth: AuthService },
 ): Promise<Map<string, string>> {
-  const refs = [...new Set(runners)];
+  const refs = [...new Set(users)];
   const teams = new Map<string, string>();
   if (refs.length === 0) {
     return teams;

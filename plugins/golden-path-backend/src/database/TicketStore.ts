@@ -1,0 +1,101 @@
+import { TicketStatus, TicketType } from '@golden-path/plugin-golden-path-common';
+
+/** A ticket as stored, attributed to a user, team, entity and path. */
+export interface TicketRecord {
+  source: string;
+  externalId: string;
+  title?: string;
+  url?: string;
+  type: TicketType;
+  category?: string;
+  labels: string[];
+  components: string[];
+  status: TicketStatus;
+  requester?: string;
+  userRef?: string;
+  team: string;
+  entityRef?: string;
+  pathId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  firstResponseAt?: Date;
+  resolvedAt?: Date;
+  reopenCount: number;
+}
+
+/**
+ * Combines an incoming ticket with the stored one (locked while the batch is
+ * written) into the row to store.
+ */
+export type TicketMerge = (
+  incoming: TicketRecord,
+  stored: TicketRecord | undefined,
+) => TicketRecord;
+
+/** What an upsert did with each ticket of a batch. */
+export interface TicketUpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  stale: number;
+}
+
+/** Which rollup rows a figure reads. */
+export interface TicketRollupQuery {
+  /** Weeks (their Monday, `YYYY-MM-DD`) at or after. */
+  fromWeek: string;
+  /** Weeks before. */
+  toWeek: string;
+  teams?: string[];
+  pathId?: string;
+}
+
+/** Counts of one week, team and path. */
+export interface TicketWeeklyRow {
+  week: string;
+  team: string;
+  pathId: string;
+  opened: number;
+  resolved: number;
+  reopenedResolved: number;
+  requests: number;
+}
+
+export type DurationMeasure = 'first_response' | 'resolution';
+
+/** A duration histogram bucket's count, summed over one slice. */
+export interface DurationBucketRow {
+  /** The team or path the row is summed over; '' for all. */
+  slice: string;
+  measure: DurationMeasure;
+  bucket: number;
+  count: number;
+}
+
+/** Support tickets and their weekly rollups. */
+export interface TicketStore {
+  /**
+   * Upserts a batch atomically, keyed by source and id: an update older
+   * than the stored one is ignored, and the rollups move by exactly the
+   * difference each stored change makes.
+   */
+  upsertTickets(
+    source: string,
+    tickets: TicketRecord[],
+    merge?: TicketMerge,
+  ): Promise<TicketUpsertCounts>;
+  getTickets(source: string, externalIds: string[]): Promise<TicketRecord[]>;
+
+  weekly(query: TicketRollupQuery): Promise<TicketWeeklyRow[]>;
+  facets(
+    query: TicketRollupQuery,
+  ): Promise<Array<{ facet: string; value: string; count: number }>>;
+  /** Duration histograms summed per team, per path, or over all. */
+  durations(
+    query: TicketRollupQuery,
+    by: 'team' | 'path' | 'all',
+  ): Promise<DurationBucketRow[]>;
+
+  /** Removes tickets created before the instant and older rollup weeks. */
+  removeBefore(createdBefore: Date): Promise<number>;
+}

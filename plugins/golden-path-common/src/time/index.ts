@@ -1,0 +1,8 @@
+export {
+  DAY_MS,
+  previousPeriod,
+  quarterOf,
+  quarterRange,
+  utcDay,
+  weekStart,
+} from './calendar';
