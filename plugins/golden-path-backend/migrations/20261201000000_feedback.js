@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
     table.comment('Rows writers lock to serialize rollup updates');
     table.string('name', 64).primary();
   });
-  await knex('golden_path_locks').insert([{ name: 'tickets' }, { name: 'ratings' }]);
+  await knex('golden_path_locks').insert([
+    { name: 'tickets' },
+    { name: 'ratings' },
+  ]);
 
   await knex.schema.createTable('golden_path_secrets', table => {
     table.comment('Keys generated once and shared by every replica');
@@ -41,7 +44,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('golden_path_survey_responses', table => {
-    table.comment('One row per respondent per campaign; a new answer replaces it');
+    table.comment(
+      'One row per respondent per campaign; a new answer replaces it',
+    );
     table.string('campaign_id', 36).notNullable();
     table
       .string('respondent_key', 64)
@@ -107,8 +112,14 @@ exports.up = async function up(knex) {
     for (let rating = 1; rating <= 5; rating++) {
       table.integer(`r${rating}`).notNullable().defaultTo(0);
     }
-    table.primary(
-      ['origin', 'path_id', 'template_ref', 'template_version', 'team', 'quarter']);
+    table.primary([
+      'origin',
+      'path_id',
+      'template_ref',
+      'template_version',
+      'team',
+      'quarter',
+    ]);
   });
 
   await knex.schema.createTable('golden_path_prompt_dismissals', table => {
@@ -120,7 +131,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('golden_path_tickets', table => {
-    table.comment('Support tickets from any tracker, upserted by source and id');
+    table.comment(
+      'Support tickets from any tracker, upserted by source and id',
+    );
     table.string('source', 64).notNullable();
     table.string('external_id', 255).notNullable();
     table.string('title', 500).nullable();
@@ -161,7 +174,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('golden_path_ticket_facets', table => {
-    table.comment('Opened tickets per week, team, path and type/category/label');
+    table.comment(
+      'Opened tickets per week, team, path and type/category/label',
+    );
     table.string('week', 10).notNullable();
     table.string('team', 255).notNullable();
     table.string('path_id', 64).notNullable();

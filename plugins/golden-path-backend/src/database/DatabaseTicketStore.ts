@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
-import { TicketStatus, TicketType } from '@golden-path/plugin-golden-path-common';
+import {
+  TicketStatus,
+  TicketType,
+} from '@golden-path/plugin-golden-path-common';
 import { lockRow } from './operations/lockRow';
 import { countTicket, ticketDeltas } from './operations/ticketContributions';
 import {
@@ -83,9 +86,7 @@ function fromRow(row: DbTicketRow): TicketRecord {
 /** Whether two records would store the same row. */
 function sameTicket(a: TicketRecord, b: TicketRecord): boolean {
   const epoch = new Date(0);
-  return (
-    JSON.stringify(toRow(a, epoch)) === JSON.stringify(toRow(b, epoch))
-  );
+  return JSON.stringify(toRow(a, epoch)) === JSON.stringify(toRow(b, epoch));
 }
 
 /** {@link TicketStore} on the plugin's Knex database. */

@@ -1,4 +1,7 @@
-import { TicketStatus, TicketType } from '@golden-path/plugin-golden-path-common';
+import {
+  TicketStatus,
+  TicketType,
+} from '@golden-path/plugin-golden-path-common';
 
 /** A ticket as stored, attributed to a user, team, entity and path. */
 export interface TicketRecord {

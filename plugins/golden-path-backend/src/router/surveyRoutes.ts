@@ -29,7 +29,9 @@ const commentsQuerySchema = z
 const exportQuerySchema = z
   .object({ table: z.enum(['teams', 'quarters', 'paths', 'comments']) })
   .strict();
-const trendQuerySchema = z.object({ group: entityRefSchema.optional() }).strict();
+const trendQuerySchema = z
+  .object({ group: entityRefSchema.optional() })
+  .strict();
 
 /** Sends a CSV file as a download. */
 export function sendCsv(res: Response, name: string, body: string) {
@@ -56,8 +58,7 @@ export function registerSurveyRoutes(
     results: SurveyResultsService;
   },
 ) {
-  const { httpAuth, userInfo, permissions, auditor, campaigns, results } =
-    deps;
+  const { httpAuth, userInfo, permissions, auditor, campaigns, results } = deps;
   const anyCaller = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const signedInUser = async (req: AnyRequest) =>
@@ -158,7 +159,9 @@ export function registerSurveyRoutes(
 
   router.post('/surveys/:id/responses', async (req, res) => {
     const user = await signedInUser(req);
-    res.status(201).json(await campaigns.respond(req.params.id, req.body, user));
+    res
+      .status(201)
+      .json(await campaigns.respond(req.params.id, req.body, user));
   });
 
   router.post('/surveys/:id/dismissal', async (req, res) => {

@@ -167,7 +167,14 @@ export const feedbackSchemas = {
   },
   SurveyCampaignInput: {
     type: 'object',
-    required: ['title', 'questions', 'audience', 'opensAt', 'closesAt', 'anonymous'],
+    required: [
+      'title',
+      'questions',
+      'audience',
+      'opensAt',
+      'closesAt',
+      'anonymous',
+    ],
     properties: {
       title: { type: 'string', minLength: 1, maxLength: 200 },
       description: { type: 'string', maxLength: 2000 },
@@ -196,7 +203,14 @@ export const feedbackSchemas = {
       { $ref: '#/components/schemas/SurveyCampaignInput' },
       {
         type: 'object',
-        required: ['id', 'state', 'createdBy', 'createdAt', 'updatedAt', 'responses'],
+        required: [
+          'id',
+          'state',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'responses',
+        ],
         properties: {
           id: { type: 'string' },
           state: { type: 'string', enum: ['scheduled', 'open', 'closed'] },
@@ -289,7 +303,7 @@ export const feedbackPaths = {
     get: {
       operationId: 'GetSurveyPrompt',
       description:
-        "What the in-portal prompt asks the caller now: an open campaign of theirs they have neither answered nor dismissed, else a rating of a golden path they recently ran a template of; at most one.",
+        'What the in-portal prompt asks the caller now: an open campaign of theirs they have neither answered nor dismissed, else a rating of a golden path they recently ran a template of; at most one.',
       responses: {
         '200': {
           description: 'The prompt, or none',
@@ -438,7 +452,16 @@ export const feedbackPaths = {
           description: 'The results',
           content: json({
             type: 'object',
-            required: ['campaign', 'minGroupSize', 'overall', 'teams', 'quarters', 'paths', 'comments', 'computedAt'],
+            required: [
+              'campaign',
+              'minGroupSize',
+              'overall',
+              'teams',
+              'quarters',
+              'paths',
+              'comments',
+              'computedAt',
+            ],
             properties: {
               campaign: { $ref: '#/components/schemas/SurveyCampaign' },
               minGroupSize: { type: 'integer' },
@@ -540,7 +563,7 @@ export const feedbackPaths = {
     post: {
       operationId: 'RatePath',
       description:
-        "The caller rates the golden path of a template run of their own (signed-in users); a second rating replaces the first.",
+        'The caller rates the golden path of a template run of their own (signed-in users); a second rating replaces the first.',
       requestBody: {
         required: true,
         content: json({
@@ -571,7 +594,12 @@ export const feedbackPaths = {
       operationId: 'DismissPathRating',
       description: 'The caller does not want to rate this run.',
       parameters: [
-        { name: 'taskId', in: 'path', required: true, schema: { type: 'string' } },
+        {
+          name: 'taskId',
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+        },
       ],
       responses: { '204': { description: 'Dismissed' }, ...errors },
     },
@@ -716,7 +744,22 @@ export const feedbackPaths = {
           description: 'The figures',
           content: json({
             type: 'object',
-            required: ['from', 'to', 'previous', 'totals', 'previousTotals', 'openedPerWeek', 'weeks', 'categories', 'labels', 'types', 'teams', 'paths', 'unattributed', 'computedAt'],
+            required: [
+              'from',
+              'to',
+              'previous',
+              'totals',
+              'previousTotals',
+              'openedPerWeek',
+              'weeks',
+              'categories',
+              'labels',
+              'types',
+              'teams',
+              'paths',
+              'unattributed',
+              'computedAt',
+            ],
             properties: {
               from: { type: 'string' },
               to: { type: 'string' },

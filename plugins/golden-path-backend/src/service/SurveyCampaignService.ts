@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  BackstageUserInfo,
-} from '@backstage/backend-plugin-api';
+import { AuthService, BackstageUserInfo } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
@@ -177,7 +174,9 @@ export class SurveyCampaignService {
 
   private async teamOf(userEntityRef: string): Promise<string> {
     const teams = await teamsOf([userEntityRef], this.deps);
-    return teams.get(userEntityRef.toLocaleLowerCase('en-US')) ?? UNASSIGNED_TEAM;
+    return (
+      teams.get(userEntityRef.toLocaleLowerCase('en-US')) ?? UNASSIGNED_TEAM
+    );
   }
 
   /** What to ask the user now: an open campaign first, else a rating. */

@@ -8,7 +8,7 @@ import {
   SurveyResultsResponse,
   SurveyTrendResponse,
 } from '@golden-path/plugin-golden-path-common';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from './csv';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { RUN_ORIGIN } from '../database/DatabaseSurveyStore';
 import { RatingRollupRow, SurveyStore } from '../database/SurveyStore';
@@ -74,9 +74,7 @@ export class SurveyResultsService {
   }
 
   private pathTitle(pathId: string) {
-    return (
-      this.deps.settings.paths.find(p => p.id === pathId)?.title ?? pathId
-    );
+    return this.deps.settings.paths.find(p => p.id === pathId)?.title ?? pathId;
   }
 
   async results(
@@ -91,19 +89,28 @@ export class SurveyResultsService {
       this.deps.audiences.size(campaign.audience).catch(() => undefined),
     ]);
     const min = this.minGroupSize;
-    const distribution = sumDistributions(
-      rows,
-      () => 'all',
-      r => r.distribution,
-    ).get('all') ?? new Array(11).fill(0);
+    const distribution =
+      sumDistributions(
+        rows,
+        () => 'all',
+        r => r.distribution,
+      ).get('all') ?? new Array(11).fill(0);
     const responses = sum(distribution);
     const overallSuppressed = responses > 0 && responses < min;
     const teams = npsBreakdown(
-      sumDistributions(rows, r => r.team, r => r.distribution),
+      sumDistributions(
+        rows,
+        r => r.team,
+        r => r.distribution,
+      ),
       min,
     ).sort((a, b) => b.responses - a.responses || a.key.localeCompare(b.key));
     const quarters = npsBreakdown(
-      sumDistributions(rows, r => r.quarter, r => r.distribution),
+      sumDistributions(
+        rows,
+        r => r.quarter,
+        r => r.distribution,
+      ),
       min,
     ).sort((a, b) => a.key.localeCompare(b.key));
     const pathIds = campaign.questions.flatMap(q =>
@@ -153,7 +160,11 @@ export class SurveyResultsService {
     // are shown too.
     const shownTeams = new Set(
       npsBreakdown(
-        sumDistributions(rows, r => r.team, r => r.distribution),
+        sumDistributions(
+          rows,
+          r => r.team,
+          r => r.distribution,
+        ),
         this.minGroupSize,
       )
         .filter(row => !row.suppressed)
@@ -199,14 +210,15 @@ export class SurveyResultsService {
         limit: 100_000,
         offset: 0,
       });
-      return stringify(
+      return toCsv(
+        ['when', 'team', 'nps', 'comment'],
         all.items.map(c => [c.when, c.team ?? '', c.nps, c.text]),
-        { header: true, columns: ['when', 'team', 'nps', 'comment'] },
       );
     }
     const results = await this.results(campaignId, false);
     if (table === 'paths') {
-      return stringify(
+      return toCsv(
+        ['path', 'title', 'ratings', 'average', 'suppressed'],
         results.paths.map(p => [
           p.pathId,
           p.title,
@@ -214,17 +226,22 @@ export class SurveyResultsService {
           p.suppressed ? '' : p.average ?? '',
           p.suppressed,
         ]),
-        {
-          header: true,
-          columns: ['path', 'title', 'ratings', 'average', 'suppressed'],
-        },
       );
     }
     const rows =
       table === 'teams'
         ? results.teams.map(t => ({ key: t.team, ...t }))
         : results.quarters.map(q => ({ key: q.quarter, ...q }));
-    return stringify(
+    return toCsv(
+      [
+        table === 'teams' ? 'team' : 'quarter',
+        'responses',
+        'nps',
+        'promoters',
+        'passives',
+        'detractors',
+        'suppressed',
+      ],
       rows.map(r => [
         r.key,
         r.responses,
@@ -234,18 +251,6 @@ export class SurveyResultsService {
         r.nps?.detractors ?? '',
         r.suppressed,
       ]),
-      {
-        header: true,
-        columns: [
-          table === 'teams' ? 'team' : 'quarter',
-          'responses',
-          'nps',
-          'promoters',
-          'passives',
-          'detractors',
-          'suppressed',
-        ],
-      },
     );
   }
 
@@ -267,11 +272,19 @@ export class SurveyResultsService {
     const kept = teams ? rows.filter(r => teams.has(r.team)) : rows;
     const min = this.minGroupSize;
     const quarters = npsBreakdown(
-      sumDistributions(kept, r => r.quarter, r => r.distribution),
+      sumDistributions(
+        kept,
+        r => r.quarter,
+        r => r.distribution,
+      ),
       min,
     ).sort((a, b) => a.key.localeCompare(b.key));
     const byCampaign = npsBreakdown(
-      sumDistributions(kept, r => r.campaignId, r => r.distribution),
+      sumDistributions(
+        kept,
+        r => r.campaignId,
+        r => r.distribution,
+      ),
       min,
     );
     return {

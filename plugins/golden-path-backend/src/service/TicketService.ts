@@ -16,7 +16,7 @@ import {
   utcDay,
   weekStart,
 } from '@golden-path/plugin-golden-path-common';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from './csv';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { ResultsStore } from '../database/ResultsStore';
 import {
@@ -68,8 +68,7 @@ export class TicketBatchError extends InputError {
     const shown = problems
       .slice(0, 5)
       .map(
-        p =>
-          `${what}[${p.index}]${p.field ? `.${p.field}` : ''}: ${p.message}`,
+        p => `${what}[${p.index}]${p.field ? `.${p.field}` : ''}: ${p.message}`,
       );
     super(
       `Invalid tickets: ${shown.join('; ')}${
@@ -115,11 +114,7 @@ function toRecord(
 /** Weeks, as Monday keys, from the week of `from` until `to`. */
 function weeksOf(from: Date, to: Date): string[] {
   const weeks: string[] = [];
-  for (
-    let at = Date.parse(weekStart(from));
-    at < to.getTime();
-    at += WEEK_MS
-  ) {
+  for (let at = Date.parse(weekStart(from)); at < to.getTime(); at += WEEK_MS) {
     weeks.push(utcDay(at));
   }
   return weeks;
@@ -211,7 +206,10 @@ export class TicketService {
     if (dryRun || errors.length > 0) {
       return response;
     }
-    return { ...response, result: await this.store(source, parsed.tickets, now) };
+    return {
+      ...response,
+      result: await this.store(source, parsed.tickets, now),
+    };
   }
 
   /** Stores the ticket a tracker's webhook delivery describes. */
@@ -322,7 +320,11 @@ export class TicketService {
       ...withTrend(
         'volumeTrend',
         previousWeekly.length > 0
-          ? trendOf(openedPerWeek, previousTotals.opened / weeks.length, 'lower')
+          ? trendOf(
+              openedPerWeek,
+              previousTotals.opened / weeks.length,
+              'lower',
+            )
           : undefined,
       ),
       ...withTrend(
@@ -370,7 +372,17 @@ export class TicketService {
       key: string,
       rows: Array<{ key: string } & TicketFiguresResponse['totals']>,
     ) =>
-      stringify(
+      toCsv(
+        [
+          key,
+          'opened',
+          'resolved',
+          'requests',
+          'reopen_rate',
+          'median_first_response_ms',
+          'median_resolution_ms',
+          'p90_resolution_ms',
+        ],
         rows.map(r => [
           r.key,
           r.opened,
@@ -381,25 +393,12 @@ export class TicketService {
           r.resolution.medianMs ?? '',
           r.resolution.p90Ms ?? '',
         ]),
-        {
-          header: true,
-          columns: [
-            key,
-            'opened',
-            'resolved',
-            'requests',
-            'reopen_rate',
-            'median_first_response_ms',
-            'median_resolution_ms',
-            'p90_resolution_ms',
-          ],
-        },
       );
     switch (table) {
       case 'weeks':
-        return stringify(
+        return toCsv(
+          ['week', 'opened', 'resolved'],
           figures.weeks.map(w => [w.week, w.opened, w.resolved]),
-          { header: true, columns: ['week', 'opened', 'resolved'] },
         );
       case 'teams':
         return slice(
@@ -412,14 +411,14 @@ export class TicketService {
           figures.paths.map(p => ({ key: p.pathId, ...p })),
         );
       case 'categories':
-        return stringify(
+        return toCsv(
+          ['category', 'tickets'],
           figures.categories.map(c => [c.category, c.count]),
-          { header: true, columns: ['category', 'tickets'] },
         );
       default:
-        return stringify(
+        return toCsv(
+          ['label', 'tickets'],
           figures.labels.map(l => [l.label, l.count]),
-          { header: true, columns: ['label', 'tickets'] },
         );
     }
   }

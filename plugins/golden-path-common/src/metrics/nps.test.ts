@@ -46,7 +46,9 @@ describe('NPS', () => {
   });
 
   it('refuses answers outside 0..10 and malformed distributions', () => {
-    expect(() => npsOf([11])).toThrow('an NPS answer is an integer 0..10, got 11');
+    expect(() => npsOf([11])).toThrow(
+      'an NPS answer is an integer 0..10, got 11',
+    );
     expect(() => npsOf([7.5])).toThrow('got 7.5');
     expect(() => npsFromDistribution([1, 2])).toThrow('got 2');
   });

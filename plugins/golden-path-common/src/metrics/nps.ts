@@ -43,7 +43,9 @@ export function npsCategory(answer: number): NpsCategory {
  *
  * @public
  */
-export function npsFromDistribution(distribution: readonly number[]): NpsFigures {
+export function npsFromDistribution(
+  distribution: readonly number[],
+): NpsFigures {
   if (distribution.length !== 11) {
     throw new RangeError(
       `an NPS distribution has 11 counts (0..10), got ${distribution.length}`,

@@ -39,7 +39,8 @@ export function trendOf(
     return undefined;
   }
   const change = current - previous;
-  const relativeChange = previous === 0 ? undefined : change / Math.abs(previous);
+  const relativeChange =
+    previous === 0 ? undefined : change / Math.abs(previous);
   const flat =
     change === 0 ||
     (relativeChange !== undefined && Math.abs(relativeChange) < FLAT);

@@ -30,7 +30,10 @@ describe('incrementCounters', () => {
           { week: '2026-11-30', team: 'b', opened: 1, resolved: 0 },
         ],
       );
-      const deltas = new CounterDeltas(['week', 'team'], ['opened', 'resolved']);
+      const deltas = new CounterDeltas(
+        ['week', 'team'],
+        ['opened', 'resolved'],
+      );
       deltas.add({ week: '2026-11-30', team: 'a' }, { opened: 3 });
       deltas.add({ week: '2026-11-30', team: 'a' }, { resolved: -1 });
       deltas.add({ week: '2026-12-07', team: 'a' }, { opened: 1 });

@@ -1,4 +1,7 @@
-import { durationBucket, weekStart } from '@golden-path/plugin-golden-path-common';
+import {
+  durationBucket,
+  weekStart,
+} from '@golden-path/plugin-golden-path-common';
 import { TicketRecord } from '../TicketStore';
 import { CounterDeltas } from './incrementCounters';
 

@@ -162,9 +162,7 @@ export class TicketAttributor {
         userRefs.flatMap(u => u ?? []),
         this.deps,
       ),
-      this.deps.results.pathsOf([
-        ...new Set(entityRefs.flatMap(e => e ?? [])),
-      ]),
+      this.deps.results.pathsOf([...new Set(entityRefs.flatMap(e => e ?? []))]),
     ]);
     return tickets.map((ticket, i) => {
       const userRef = userRefs[i];

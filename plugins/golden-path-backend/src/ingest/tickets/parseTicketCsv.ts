@@ -32,10 +32,14 @@ const DATE_FIELDS = new Set([
 ]);
 
 const normalize = (header: string) =>
-  header.trim().toLocaleLowerCase('en-US').replace(/[\s_-]/g, '');
+  header
+    .trim()
+    .toLocaleLowerCase('en-US')
+    .replace(/[\s_-]/g, '');
 
 // `2026-11-20 10:00` and `2026-11-20T10:00:00` without an offset are UTC.
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+const LOCAL_TIME =
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
 
 function cell(field: string, value: string): unknown {
   const text = value.trim();
@@ -90,8 +94,8 @@ export function parseTicketCsv(text: string): CsvTickets {
     return { rows: [], fileError: { line: 1, message: 'the file is empty' } };
   }
   const header = records[0].record.map(normalize);
-  const fields = header.map(
-    name => Object.keys(COLUMNS).find(f => COLUMNS[f].includes(name)),
+  const fields = header.map(name =>
+    Object.keys(COLUMNS).find(f => COLUMNS[f].includes(name)),
   );
   const unknown = header.filter((_, i) => !fields[i]);
   if (unknown.length > 0) {

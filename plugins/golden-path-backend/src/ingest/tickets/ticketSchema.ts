@@ -43,7 +43,11 @@ export const ticketSchema = z
   .superRefine((ticket, ctx) => {
     const refs = [
       ['entityRef', ticket.entityRef, 'component'],
-      ['requester', ticket.requester?.startsWith('user:') && ticket.requester, 'user'],
+      [
+        'requester',
+        ticket.requester?.startsWith('user:') && ticket.requester,
+        'user',
+      ],
     ] as const;
     for (const [field, ref, defaultKind] of refs) {
       if (ref) {
@@ -59,7 +63,11 @@ export const ticketSchema = z
       }
     }
     const created = Date.parse(ticket.createdAt);
-    for (const field of ['updatedAt', 'firstResponseAt', 'resolvedAt'] as const) {
+    for (const field of [
+      'updatedAt',
+      'firstResponseAt',
+      'resolvedAt',
+    ] as const) {
       const value = ticket[field];
       if (value && Date.parse(value) < created) {
         ctx.addIssue({

@@ -41,7 +41,9 @@ const JIRA_STATUS = new Map([
 export function jiraTicket(body: Json): WebhookTicket {
   const event = body?.webhookEvent;
   if (event !== 'jira:issue_created' && event !== 'jira:issue_updated') {
-    return { ignored: `webhookEvent '${String(event)}' carries no ticket change` };
+    return {
+      ignored: `webhookEvent '${String(event)}' carries no ticket change`,
+    };
   }
   const issue = body.issue;
   const fields: Json = issue?.fields ?? {};
@@ -56,7 +58,8 @@ export function jiraTicket(body: Json): WebhookTicket {
   const stop =
     firstResponse?.completedCycles?.[0]?.stopTime?.epochMillis ??
     firstResponse?.completedCycles?.[0]?.stopTime?.iso8601;
-  const category = fields.statusCategory?.key ?? fields.status?.statusCategory?.key;
+  const category =
+    fields.statusCategory?.key ?? fields.status?.statusCategory?.key;
   const status = JIRA_STATUS.get(String(category)) ?? 'open';
   const issueType: string = fields.issuetype?.name ?? '';
   return {
@@ -78,7 +81,9 @@ export function jiraTicket(body: Json): WebhookTicket {
       createdAt: iso(fields.created),
       updatedAt: iso(fields.updated ?? fields.created),
       ...(stop ? { firstResponseAt: iso(stop) } : {}),
-      ...(fields.resolutiondate ? { resolvedAt: iso(fields.resolutiondate) } : {}),
+      ...(fields.resolutiondate
+        ? { resolvedAt: iso(fields.resolutiondate) }
+        : {}),
     },
   };
 }
@@ -89,9 +94,14 @@ export function jiraTicket(body: Json): WebhookTicket {
  * first response, labels give the type, `category:*` and `component:*`
  * labels the category and components.
  */
-export function githubTicket(event: string | undefined, body: Json): WebhookTicket {
+export function githubTicket(
+  event: string | undefined,
+  body: Json,
+): WebhookTicket {
   if (event !== 'issues' && event !== 'issue_comment') {
-    return { ignored: `GitHub event '${String(event)}' carries no ticket change` };
+    return {
+      ignored: `GitHub event '${String(event)}' carries no ticket change`,
+    };
   }
   const issue = body?.issue;
   if (issue?.pull_request) {
@@ -121,7 +131,9 @@ export function githubTicket(event: string | undefined, body: Json): WebhookTick
       title: issue?.title,
       ...(issue?.html_url ? { url: issue.html_url } : {}),
       type: typeOf(labels),
-      ...(prefixed('category:')[0] ? { category: prefixed('category:')[0] } : {}),
+      ...(prefixed('category:')[0]
+        ? { category: prefixed('category:')[0] }
+        : {}),
       labels: labels.filter(l => typeof l === 'string' && !l.includes(':')),
       components: prefixed('component:'),
       status: issue?.state === 'closed' ? 'resolved' : 'open',

@@ -62,7 +62,9 @@ export class AudienceResolver {
     const groups = await this.groupsOf(audience);
     return (
       !groups ||
-      ownershipEntityRefs.some(ref => groups.has(ref.toLocaleLowerCase('en-US')))
+      ownershipEntityRefs.some(ref =>
+        groups.has(ref.toLocaleLowerCase('en-US')),
+      )
     );
   }
 
@@ -75,13 +77,16 @@ export class AudienceResolver {
       return undefined;
     }
     const filter = refs
-      ? Array.from({ length: Math.ceil(refs.length / FILTER_CHUNK) }, (_, i) => ({
-          kind: 'user',
-          'relations.memberof': refs.slice(
-            i * FILTER_CHUNK,
-            (i + 1) * FILTER_CHUNK,
-          ),
-        }))
+      ? Array.from(
+          { length: Math.ceil(refs.length / FILTER_CHUNK) },
+          (_, i) => ({
+            kind: 'user',
+            'relations.memberof': refs.slice(
+              i * FILTER_CHUNK,
+              (i + 1) * FILTER_CHUNK,
+            ),
+          }),
+        )
       : { kind: 'user' };
     const { totalItems } = await this.deps.catalog.queryEntities(
       { filter, limit: 1, fields: ['metadata.name'] },

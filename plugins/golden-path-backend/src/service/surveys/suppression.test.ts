@@ -2,9 +2,7 @@ import { suppressedRows } from './suppression';
 
 describe('suppressedRows', () => {
   it('withholds every group under the minimum', () => {
-    expect([...suppressedRows([12, 3, 40, 2, 4], 5)].sort()).toEqual([
-      1, 3, 4,
-    ]);
+    expect([...suppressedRows([12, 3, 40, 2, 4], 5)].sort()).toEqual([1, 3, 4]);
   });
 
   it('withholds the smallest shown group too when one small group could be read by subtraction', () => {

@@ -2,10 +2,7 @@ import {
   percentileOfBuckets,
   TicketSliceFigures,
 } from '@golden-path/plugin-golden-path-common';
-import {
-  DurationBucketRow,
-  TicketWeeklyRow,
-} from '../../database/TicketStore';
+import { DurationBucketRow, TicketWeeklyRow } from '../../database/TicketStore';
 
 /** Weekly counts summed. */
 export function sumWeekly(rows: TicketWeeklyRow[]) {
