@@ -65,8 +65,8 @@ export async function startGoldenPathBackend(
               e.kind === 'User' &&
               entityRefKey(e) === userEntityRef.toLocaleLowerCase('en-US'),
           );
-          const groups = ((userEntity?.spec?.memberOf as string[]) ?? []).map(g =>
-            entityRefKey(g, { defaultKind: 'group' }),
+          const groups = ((userEntity?.spec?.memberOf as string[]) ?? []).map(
+            g => entityRefKey(g, { defaultKind: 'group' }),
           );
           return {
             userEntityRef,

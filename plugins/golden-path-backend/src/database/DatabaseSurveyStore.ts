@@ -42,8 +42,10 @@ const RATING_KEYS = [
 ];
 /** The origin of ratings given after template runs. */
 export const RUN_ORIGIN = 'run';
-// Pairs per IN (...) lookup, well below every engine's parameter limit.
+// Pairs per IN (...) lookup, and rows per INSERT (9 columns): well below
+// every engine's bound-parameter limit.
 const LOOKUP_BATCH_SIZE = 400;
+const INSERT_BATCH_SIZE = 200;
 
 function toRow(campaign: CampaignRecord): DbCampaignRow {
   return {
@@ -82,10 +84,11 @@ function fromRow(row: DbCampaignRow): CampaignRecord {
 }
 
 function isOpen(campaign: CampaignRecord, at: Date): boolean {
+  const t = at.getTime();
   return (
-    !campaign.closedAt &&
-    campaign.opensAt.getTime() <= at.getTime() &&
-    at.getTime() < campaign.closesAt.getTime()
+    campaign.opensAt.getTime() <= t &&
+    t < campaign.closesAt.getTime() &&
+    (!campaign.closedAt || t < campaign.closedAt.getTime())
   );
 }
 
@@ -189,90 +192,110 @@ export class DatabaseSurveyStore implements SurveyStore {
     response: ResponseRecord,
     at: Date,
   ): Promise<{ replaced: boolean }> {
+    const { replaced } = await this.write(response.campaignId, [
+      { response, at },
+    ]);
+    return { replaced: replaced > 0 };
+  }
+
+  async importResponses(campaignId: string, responses: ResponseRecord[]) {
+    return this.write(
+      campaignId,
+      responses.map(response => ({ response, at: response.submittedAt })),
+    );
+  }
+
+  private async write(
+    campaignId: string,
+    submissions: Array<{ response: ResponseRecord; at: Date }>,
+  ): Promise<{ inserted: number; replaced: number }> {
     return this.db.transaction(async tx => {
       // The campaign's row serializes its submissions, so that the rollup
       // moves by exactly the difference each one makes.
-      const campaign = await this.locked(tx, response.campaignId);
-      if (!isOpen(campaign, at)) {
-        throw new ConflictError(
-          `Survey campaign '${campaign.id}' is not open for answers`,
-        );
+      const campaign = await this.locked(tx, campaignId);
+      for (const { at } of submissions) {
+        if (!isOpen(campaign, at)) {
+          throw new ConflictError(
+            `Survey campaign '${
+              campaign.id
+            }' is not open for answers at ${at.toISOString()}`,
+          );
+        }
       }
-      const key = {
-        campaign_id: response.campaignId,
-        respondent_key: response.respondentKey,
-      };
-      const previous = await tx<DbResponseRow>(RESPONSES_TABLE)
-        .where(key)
-        .first();
+      const previous = new Map<string, DbResponseRow>();
+      const keys = submissions.map(s => s.response.respondentKey);
+      for (let i = 0; i < keys.length; i += LOOKUP_BATCH_SIZE) {
+        const rows = await tx<DbResponseRow>(RESPONSES_TABLE)
+          .where('campaign_id', campaignId)
+          .whereIn('respondent_key', keys.slice(i, i + LOOKUP_BATCH_SIZE));
+        rows.forEach(row => previous.set(row.respondent_key, row));
+      }
       const survey = new CounterDeltas(SURVEY_KEYS, [...ANSWERS, 'comments']);
       const ratings = new CounterDeltas(RATING_KEYS, RATINGS);
       const count = (
-        team: string,
-        quarter: string,
-        nps: number,
-        hasComment: boolean,
+        row: Pick<DbResponseRow, 'team' | 'quarter' | 'nps' | 'has_comment'>,
         pathRatings: Array<{ pathId: string; rating: number }>,
         sign: 1 | -1,
       ) => {
         survey.add(
-          { campaign_id: response.campaignId, team, quarter },
-          { [`a${nps}`]: sign, comments: hasComment ? sign : 0 },
+          { campaign_id: campaignId, team: row.team, quarter: row.quarter },
+          {
+            [`a${Number(row.nps)}`]: sign,
+            comments: row.has_comment ? sign : 0,
+          },
         );
         for (const { pathId, rating } of pathRatings) {
           ratings.add(
             {
-              origin: response.campaignId,
+              origin: campaignId,
               path_id: pathId,
               template_ref: '',
               template_version: '',
-              team,
-              quarter,
+              team: row.team,
+              quarter: row.quarter,
             },
             { [`r${rating}`]: sign },
           );
         }
       };
-      if (previous) {
-        const answers = JSON.parse(previous.answers);
-        count(
-          previous.team,
-          previous.quarter,
-          Number(previous.nps),
-          Boolean(previous.has_comment),
-          ratingsOf(campaign, answers),
-          -1,
-        );
+      const rows = new Map<string, DbResponseRow>();
+      for (const { response } of submissions) {
+        const before =
+          rows.get(response.respondentKey) ??
+          previous.get(response.respondentKey);
+        if (before) {
+          count(before, ratingsOf(campaign, JSON.parse(before.answers)), -1);
+        }
+        const row: DbResponseRow = {
+          campaign_id: campaignId,
+          respondent_key: response.respondentKey,
+          user_ref: response.userRef,
+          team: response.team,
+          nps: response.nps,
+          answers: JSON.stringify(response.answers),
+          has_comment: response.hasComment,
+          submitted_at: response.submittedAt,
+          quarter: response.quarter,
+        };
+        count(row, response.ratings, 1);
+        rows.set(response.respondentKey, row);
       }
-      count(
-        response.team,
-        response.quarter,
-        response.nps,
-        response.hasComment,
-        response.ratings,
-        1,
-      );
-      const row: DbResponseRow = {
-        ...key,
-        user_ref: response.userRef,
-        team: response.team,
-        nps: response.nps,
-        answers: JSON.stringify(response.answers),
-        has_comment: response.hasComment,
-        submitted_at: response.submittedAt,
-        quarter: response.quarter,
-      };
-      if (previous) {
-        await tx<DbResponseRow>(RESPONSES_TABLE).where(key).update(row);
-      } else {
-        await tx<DbResponseRow>(RESPONSES_TABLE).insert(row);
+      const all = [...rows.values()];
+      for (let i = 0; i < all.length; i += INSERT_BATCH_SIZE) {
+        await tx<DbResponseRow>(RESPONSES_TABLE)
+          .insert(all.slice(i, i + INSERT_BATCH_SIZE))
+          .onConflict(['campaign_id', 'respondent_key'])
+          .merge();
+      }
+      const inserted = all.filter(r => !previous.has(r.respondent_key)).length;
+      if (inserted > 0) {
         await tx(CAMPAIGNS_TABLE)
-          .where({ id: response.campaignId })
-          .increment('responses', 1);
+          .where({ id: campaignId })
+          .increment('responses', inserted);
       }
       await survey.apply(tx, SURVEY_ROLLUP_TABLE);
       await ratings.apply(tx, RATING_ROLLUP_TABLE);
-      return { replaced: Boolean(previous) };
+      return { inserted, replaced: submissions.length - inserted };
     });
   }
 

@@ -122,12 +122,21 @@ export interface SurveyStore {
   /**
    * Stores a response, replacing the respondent's earlier one, and moves
    * the rollups by the difference; refuses (409) a campaign not open at
-   * `response.submittedAt`'s instant `at`.
+   * the instant `at`.
    */
   submitResponse(
     response: ResponseRecord,
     at: Date,
   ): Promise<{ replaced: boolean }>;
+  /**
+   * Stores responses of one campaign in one transaction, each as
+   * {@link SurveyStore.submitResponse} would, each checked against the
+   * campaign's window at its own `submittedAt`.
+   */
+  importResponses(
+    campaignId: string,
+    responses: ResponseRecord[],
+  ): Promise<{ inserted: number; replaced: number }>;
   /** Which of the given (subject, key) pairs were answered or dismissed. */
   answeredOrDismissed(
     pairs: Array<{ subject: string; respondentKey: string }>,

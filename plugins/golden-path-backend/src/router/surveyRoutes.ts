@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
@@ -50,6 +51,7 @@ export function sendCsv(res: Response, name: string, body: string) {
 export function registerSurveyRoutes(
   router: ApiRouter,
   deps: {
+    auth: AuthService;
     httpAuth: HttpAuthService;
     userInfo: UserInfoService;
     permissions: PermissionsService;
@@ -58,20 +60,25 @@ export function registerSurveyRoutes(
     results: SurveyResultsService;
   },
 ) {
-  const { httpAuth, userInfo, permissions, auditor, campaigns, results } = deps;
+  const { auth, httpAuth, userInfo, permissions, auditor } = deps;
+  const { campaigns, results } = deps;
   const anyCaller = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const signedInUser = async (req: AnyRequest) =>
     userInfo.getUserInfo(await httpAuth.credentials(req, { allow: ['user'] }));
+  // Users holding the permission, or services (automation calling with an
+  // external access token), which the permission policy decides for too.
   const admin = async (req: AnyRequest) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await anyCaller(req);
     await requirePermission(
       permissions,
       goldenPathSurveyManagePermission,
       credentials,
       'Managing survey campaigns',
     );
-    return (await userInfo.getUserInfo(credentials)).userEntityRef;
+    return auth.isPrincipal(credentials, 'user')
+      ? (await userInfo.getUserInfo(credentials)).userEntityRef
+      : `service:${(credentials.principal as { subject: string }).subject}`;
   };
   const event = (eventId: string, meta: Record<string, string>) => ({
     eventId,
@@ -162,6 +169,20 @@ export function registerSurveyRoutes(
     res
       .status(201)
       .json(await campaigns.respond(req.params.id, req.body, user));
+  });
+
+  router.post('/surveys/:id/responses/import', async (req, res) => {
+    await admin(req);
+    const imported = await audited(
+      auditor,
+      req,
+      event('survey-import', { campaignId: req.params.id }),
+      async () => {
+        const result = await campaigns.importResponses(req.params.id, req.body);
+        return { result, meta: result };
+      },
+    );
+    res.json(imported);
   });
 
   router.post('/surveys/:id/dismissal', async (req, res) => {

@@ -432,6 +432,52 @@ export const feedbackPaths = {
       },
     },
   },
+  '/surveys/{id}/responses/import': {
+    post: {
+      operationId: 'ImportSurveyResponses',
+      description:
+        "Imports up to 1000 answers collected elsewhere (a spreadsheet, a form tool) into a campaign (golden-path.survey.manage): each keyed by its id in that source, so a re-import replaces instead of adding; never tied to a user; each submittedAt within the campaign's window. Audited.",
+      parameters: [idParameter],
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          required: ['responses'],
+          properties: {
+            responses: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 1000,
+              items: {
+                type: 'object',
+                required: ['id', 'submittedAt', 'answers'],
+                properties: {
+                  id: { type: 'string' },
+                  submittedAt: { type: 'string', format: 'date-time' },
+                  team: { type: 'string', description: 'A group ref' },
+                  answers: { type: 'object' },
+                },
+              },
+            },
+          },
+        }),
+      },
+      responses: {
+        '200': {
+          description: 'What was stored',
+          content: json({
+            type: 'object',
+            required: ['inserted', 'replaced'],
+            properties: {
+              inserted: { type: 'integer' },
+              replaced: { type: 'integer' },
+            },
+          }),
+        },
+        ...errors,
+      },
+    },
+  },
   '/surveys/{id}/dismissal': {
     post: {
       operationId: 'DismissSurveyCampaign',

@@ -7,6 +7,7 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityRefKey,
   quarterOf,
   SurveyCampaign,
   SurveyCampaignInput,
@@ -38,6 +39,30 @@ const HOUR_MS = 60 * 60 * 1000;
 // Recent runs of a user looked at for a rating prompt.
 const RECENT_RUNS = 10;
 
+/** Responses one import request may carry. */
+const MAX_IMPORTED_RESPONSES = 1000;
+
+const importSchema = z
+  .object({
+    responses: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(200),
+            submittedAt: z.string().datetime({
+              offset: true,
+              message: 'must be an ISO 8601 date-time',
+            }),
+            team: z.string().min(1).max(255).optional(),
+            answers: z.record(z.union([z.number(), z.string()])),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_IMPORTED_RESPONSES),
+  })
+  .strict();
+
 const ratingSchema = z
   .object({
     taskId: z.string().min(1).max(64),
@@ -45,6 +70,30 @@ const ratingSchema = z
     comment: z.string().trim().max(2000).optional(),
   })
   .strict();
+
+/** The answers besides the score, blank text left out. */
+function splitAnswers(
+  answers: Record<string, number | string>,
+  npsQuestionId: string,
+) {
+  const kept: Record<string, number | string> = {};
+  let hasComment = false;
+  for (const [id, value] of Object.entries(answers)) {
+    if (id === npsQuestionId) {
+      continue;
+    }
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text) {
+        kept[id] = text;
+        hasComment = true;
+      }
+    } else {
+      kept[id] = value;
+    }
+  }
+  return { kept, hasComment };
+}
 
 /**
  * Survey campaigns: what admins create, edit and close (the router checks
@@ -320,22 +369,7 @@ export class SurveyCampaignService {
       'response',
     );
     const npsQuestion = campaign.questions.find(q => q.type === 'nps')!;
-    const kept: Record<string, number | string> = {};
-    let hasComment = false;
-    for (const [id, value] of Object.entries(answers)) {
-      if (id === npsQuestion.id) {
-        continue;
-      }
-      if (typeof value === 'string') {
-        const text = value.trim();
-        if (text) {
-          kept[id] = text;
-          hasComment = true;
-        }
-      } else {
-        kept[id] = value;
-      }
-    }
+    const { kept, hasComment } = splitAnswers(answers, npsQuestion.id);
     const subject = campaignSubject(campaignId);
     return this.deps.store.submitResponse(
       {
@@ -354,6 +388,64 @@ export class SurveyCampaignService {
       },
       now,
     );
+  }
+
+  /**
+   * Imports answers collected elsewhere (a spreadsheet, a form tool) into a
+   * campaign, each keyed by its id in that source so that a re-import
+   * replaces rather than adds. Imported answers never carry a user.
+   */
+  async importResponses(
+    campaignId: string,
+    body: unknown,
+  ): Promise<{ inserted: number; replaced: number }> {
+    const campaign = await this.campaign(campaignId);
+    const { responses } = parseInput(importSchema, body, 'import');
+    const answers = answersSchema(campaign.questions);
+    const npsQuestion = campaign.questions.find(q => q.type === 'nps')!;
+    const subject = campaignSubject(campaignId);
+    const records = await Promise.all(
+      responses.map(async (row, i) => {
+        const parsed = parseInput(answers, { answers: row.answers }, `import`);
+        const at = new Date(row.submittedAt);
+        if (
+          at < campaign.opensAt ||
+          at >= campaign.closesAt ||
+          (campaign.closedAt && at >= campaign.closedAt)
+        ) {
+          throw new InputError(
+            `Invalid import: responses.${i}.submittedAt: ${row.submittedAt} is outside the campaign's window`,
+          );
+        }
+        let team = UNASSIGNED_TEAM;
+        if (row.team && row.team !== UNASSIGNED_TEAM) {
+          try {
+            team = entityRefKey(row.team, { defaultKind: 'group' });
+          } catch {
+            throw new InputError(
+              `Invalid import: responses.${i}.team: '${row.team}' is not a group ref`,
+            );
+          }
+        }
+        const { kept, hasComment } = splitAnswers(
+          parsed.answers,
+          npsQuestion.id,
+        );
+        return {
+          campaignId,
+          respondentKey: await this.keys.keyFor(subject, `import:${row.id}`),
+          userRef: null,
+          team,
+          nps: parsed.answers[npsQuestion.id] as number,
+          answers: kept,
+          ratings: ratingsOf(campaign, kept),
+          hasComment,
+          submittedAt: campaign.anonymous ? new Date(utcDay(at)) : at,
+          quarter: quarterOf(at),
+        };
+      }),
+    );
+    return this.deps.store.importResponses(campaignId, records);
   }
 
   async dismissCampaign(
