@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { goldenPathExampleData } from './exampleData/module';
 
 const backend = createBackend();
 
@@ -43,4 +44,6 @@ backend.add(import('@golden-path/plugin-golden-path-backend'));
 backend.add(
   import('@golden-path/plugin-scaffolder-backend-module-golden-path'),
 );
+// Sample surveys and tickets, so that the example has data on first start.
+backend.add(goldenPathExampleData);
 backend.start();
