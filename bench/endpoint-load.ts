@@ -15,48 +15,25 @@
 // gets databases named gpbench_*, dropped first. BENCH_REUSE=1 keeps them
 // and the catalog already ingested. BENCH_SECONDS sets each load phase
 // (default 15). Ports 7007 must be free.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { join, resolve } from 'node:path';
-import knexFactory from 'knex';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { generatedComponent } from './lib/generatedComponent';
+import {
+  call,
+  DATA,
+  freshDatabases,
+  guestToken,
+  say,
+  sleep,
+  startExampleBackend,
+  writeConfig as writeBackendConfig,
+} from './lib/exampleBackend';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const REUSE = process.env.BENCH_REUSE === '1';
-const CONNECTION =
-  process.env.BENCH_POSTGRES_CONNECTION ??
-  'postgresql://postgres@127.0.0.1:5432';
 const PREFIX = 'gpbench_';
-const BASE = 'http://localhost:7007';
-const ROOT = resolve(__dirname, '..');
-const DATA = join(__dirname, '.data');
 const PAGE = 500;
-
-const say = (line: string) => console.log(`[bench] ${line}`);
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function freshDatabases(): Promise<void> {
-  const admin = knexFactory({ client: 'pg', connection: CONNECTION });
-  try {
-    const { rows } = await admin.raw(
-      `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`,
-    );
-    for (const { datname } of rows) {
-      await admin.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
-    }
-    // Ingesting the generated catalog is commit-bound on a small machine;
-    // only the catalog's database trades durability for it. The suite's
-    // own database keeps the defaults, so its figures are not flattered.
-    await admin.raw('CREATE DATABASE ??', [`${PREFIX}catalog`]);
-    await admin.raw('ALTER DATABASE ?? SET synchronous_commit = off', [
-      `${PREFIX}catalog`,
-    ]);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 // The catalog looks up every entity of one location in a single statement,
 // which PostgreSQL caps at 65,535 parameters: so many smaller files.
@@ -82,144 +59,46 @@ async function writeCatalog(files: string[]): Promise<void> {
 }
 
 function writeConfig(files: string[]): string {
-  const url = new URL(CONNECTION);
-  const file = join(DATA, 'app-config.bench.yaml');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      backend: {
-        database: {
-          client: 'pg',
-          prefix: PREFIX,
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 5432),
-            user: decodeURIComponent(url.username || 'postgres'),
-            ...(url.password
-              ? { password: decodeURIComponent(url.password) }
-              : {}),
+  return writeBackendConfig(PREFIX, {
+    catalog: {
+      // Ingest once; no re-processing of the whole catalog during the load.
+      processingInterval: { hours: 12 },
+      locations: files.map(target => ({ type: 'file', target })),
+    },
+    // The search index of 100,000 entities is rebuilt every 10 minutes by
+    // default, a background load that would land on either measurement.
+    search: {
+      collators: {
+        catalog: {
+          schedule: {
+            frequency: { trigger: 'manual' },
+            timeout: { minutes: 15 },
           },
         },
       },
-      catalog: {
-        // Ingest once; no re-processing of the whole catalog during the load.
-        processingInterval: { hours: 12 },
-        locations: files.map(target => ({ type: 'file', target })),
+    },
+    goldenPath: {
+      // Runs only when this benchmark triggers them.
+      schedule: {
+        frequency: { trigger: 'manual' },
+        timeout: { minutes: 30 },
       },
-      // The search index of 100,000 entities is rebuilt every 10 minutes by
-      // default, a background load that would land on either measurement.
-      search: {
-        collators: {
-          catalog: {
-            schedule: {
-              frequency: { trigger: 'manual' },
-              timeout: { minutes: 15 },
-            },
-          },
-        },
-      },
-      goldenPath: {
-        // Runs only when this benchmark triggers them.
-        schedule: {
-          frequency: { trigger: 'manual' },
-          timeout: { minutes: 30 },
-        },
-        notifications: { levelDrop: false },
-      },
-    }),
-  );
-  return file;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function get(
-  path: string,
-  token: string,
-  method = 'GET',
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const req = http.request(
-      `${BASE}${path}`,
-      {
-        method,
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'x-requested-with': 'XMLHttpRequest',
-        },
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () =>
-          resolvePromise({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
+      notifications: { levelDrop: false },
+    },
   });
 }
 
+const get = (path: string, token: string, method = 'GET') =>
+  call(path, token, { method });
+
 async function startBackend(configFile: string) {
-  const log = createWriteStream(join(DATA, 'backend.log'));
-  // The backend as `yarn start` runs it, minus the file watcher: editing a
-  // source file must not restart it half way through a measurement.
-  const child = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      'src/index.ts',
-      '--config',
-      join(ROOT, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: join(ROOT, 'packages/backend'),
-      detached: true,
-      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
-    },
-  );
   const scored: Array<{ entities: number; ms: number }> = [];
-  const onLine = (chunk: Buffer) => {
-    log.write(chunk);
-    for (const m of chunk
-      .toString('utf8')
-      .matchAll(/Scored (\d+) entities in (\d+) ms/g)) {
+  const backend = await startExampleBackend(PREFIX, configFile, line => {
+    for (const m of line.matchAll(/Scored (\d+) entities in (\d+) ms/g)) {
       scored.push({ entities: Number(m[1]), ms: Number(m[2]) });
     }
-  };
-  child.stdout!.on('data', onLine);
-  child.stderr!.on('data', onLine);
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) {
-      throw new Error(`backend exited; see ${join(DATA, 'backend.log')}`);
-    }
-    try {
-      const res = await get('/.backstage/health/v1/readiness', '');
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error('backend did not become ready in 10 min');
-    await sleep(1000);
-  }
-  return { child, scored };
-}
-
-async function guestToken(): Promise<string> {
-  const res = await get('/api/auth/guest/refresh', '');
-  if (res.status !== 200) {
-    throw new Error(`guest sign-in failed: ${res.status} ${res.body}`);
-  }
-  return JSON.parse(res.body).backstageIdentity.token;
+  });
+  return { ...backend, scored };
 }
 
 async function componentCount(token: string): Promise<number> {
@@ -336,23 +215,15 @@ async function main() {
   const files = catalogFiles();
   if (!REUSE) {
     say(`dropping ${PREFIX}* databases; writing ${TOTAL} components`);
-    await freshDatabases();
+    // Ingesting the generated catalog is commit-bound on a small machine;
+    // only the catalog's database trades durability for it. The suite's
+    // own database keeps the defaults, so its figures are not flattered.
+    await freshDatabases(PREFIX, { catalog: 'synchronous_commit = off' });
     await writeCatalog(files);
   }
   const configFile = writeConfig(files);
   say('starting the example backend on PostgreSQL');
-  const { child, scored } = await startBackend(configFile);
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => process.exit(1));
-  }
+  const { stop, scored } = await startBackend(configFile);
   try {
     const token = await guestToken();
     await waitForIngestion(token);
@@ -460,7 +331,6 @@ async function main() {
     );
   } finally {
     stop();
-    agent.destroy();
   }
 }
 

@@ -157,8 +157,9 @@ exports.up = async function up(knex) {
     table.timestamp('resolved_at', { useTz: true }).nullable();
     table.integer('reopen_count').notNullable().defaultTo(0);
     table.timestamp('ingested_at', { useTz: true }).notNullable();
+    // No index on created_at: only the daily retention reads by it, and an
+    // index would cost every ingested ticket.
     table.primary(['source', 'external_id']);
-    table.index(['created_at'], 'gp_tickets_created_idx');
   });
 
   await knex.schema.createTable('golden_path_ticket_weekly', table => {
@@ -169,7 +170,16 @@ exports.up = async function up(knex) {
     table.integer('opened').notNullable().defaultTo(0);
     table.integer('resolved').notNullable().defaultTo(0);
     table.integer('reopened_resolved').notNullable().defaultTo(0);
-    table.integer('requests').notNullable().defaultTo(0);
+    // Opened tickets by type.
+    for (const type of [
+      'requests',
+      'incidents',
+      'bugs',
+      'questions',
+      'others',
+    ]) {
+      table.integer(type).notNullable().defaultTo(0);
+    }
     table.primary(['week', 'team', 'path_id']);
   });
 

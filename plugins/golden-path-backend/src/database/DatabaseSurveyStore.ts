@@ -198,11 +198,11 @@ export class DatabaseSurveyStore implements SurveyStore {
     return { replaced: replaced > 0 };
   }
 
-  async importResponses(campaignId: string, responses: ResponseRecord[]) {
-    return this.write(
-      campaignId,
-      responses.map(response => ({ response, at: response.submittedAt })),
-    );
+  async importResponses(
+    campaignId: string,
+    submissions: Array<{ response: ResponseRecord; at: Date }>,
+  ) {
+    return this.write(campaignId, submissions);
   }
 
   private async write(

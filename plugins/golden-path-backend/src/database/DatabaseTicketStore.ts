@@ -4,7 +4,11 @@ import {
   TicketType,
 } from '@golden-path/plugin-golden-path-common';
 import { lockRow } from './operations/lockRow';
-import { countTicket, ticketDeltas } from './operations/ticketContributions';
+import {
+  countTicket,
+  ticketDeltas,
+  TYPE_COLUMNS,
+} from './operations/ticketContributions';
 import {
   DbTicketRow,
   LOCKS_TABLE,
@@ -20,14 +24,25 @@ import {
   TicketMerge,
   TicketStore,
   TicketUpsertCounts,
-  TicketWeeklyRow,
+  TicketCountsRow,
 } from './TicketStore';
 import { toDate } from './toDate';
 
-// Ids per IN (...) lookup and rows per INSERT: 21 columns × 100 rows stays
-// far below every engine's bound-parameter limit.
+// Ids per IN (...) lookup, and rows per INSERT: 20 columns × 250 rows stays
+// below every engine's bound-parameter limit (SQLite's 32,766 the lowest)
+// while a batch of 500 takes two statements.
 const LOOKUP_BATCH_SIZE = 500;
-const INSERT_BATCH_SIZE = 100;
+const INSERT_BATCH_SIZE = 250;
+
+const TYPE_ENTRIES = Object.entries(TYPE_COLUMNS);
+
+// The rollup column each slice of the figures sums by.
+const SLICE_COLUMNS = {
+  week: 'week',
+  team: 'team',
+  path: 'path_id',
+  all: undefined,
+} as const;
 
 const optionalDate = (value: Date | string | number | null) =>
   value === null ? undefined : toDate(value);
@@ -181,25 +196,38 @@ export class DatabaseTicketStore implements TicketStore {
       });
   }
 
-  async weekly(query: TicketRollupQuery): Promise<TicketWeeklyRow[]> {
-    const rows = await this.slice(TICKET_WEEKLY_TABLE, query).select(
-      'week',
-      'team',
-      'path_id',
-      'opened',
-      'resolved',
-      'reopened_resolved',
-      'requests',
-    );
-    return rows.map((row: Record<string, any>) => ({
-      week: row.week,
-      team: row.team,
-      pathId: row.path_id,
-      opened: Number(row.opened),
-      resolved: Number(row.resolved),
-      reopenedResolved: Number(row.reopened_resolved),
-      requests: Number(row.requests),
-    }));
+  async counts(
+    query: TicketRollupQuery,
+    by: 'week' | 'team' | 'path' | 'all',
+  ): Promise<TicketCountsRow[]> {
+    const column = SLICE_COLUMNS[by];
+    const rows: Array<Record<string, any>> = await this.slice(
+      TICKET_WEEKLY_TABLE,
+      query,
+    )
+      .modify(q => {
+        if (column) {
+          q.groupBy(column).select(column);
+        }
+      })
+      .count({ rows: '*' })
+      .sum({
+        opened: 'opened',
+        resolved: 'resolved',
+        reopened_resolved: 'reopened_resolved',
+        ...Object.fromEntries(TYPE_ENTRIES.map(([, c]) => [c, c])),
+      });
+    return rows
+      .filter(row => Number(row.rows) > 0)
+      .map(row => ({
+        slice: column ? (row[column] as string) : '',
+        opened: Number(row.opened),
+        resolved: Number(row.resolved),
+        reopenedResolved: Number(row.reopened_resolved),
+        types: Object.fromEntries(
+          TYPE_ENTRIES.map(([type, c]) => [type, Number(row[c])]),
+        ) as TicketCountsRow['types'],
+      }));
   }
 
   async facets(query: TicketRollupQuery) {
@@ -220,7 +248,7 @@ export class DatabaseTicketStore implements TicketStore {
     query: TicketRollupQuery,
     by: 'team' | 'path' | 'all',
   ): Promise<DurationBucketRow[]> {
-    const column = { team: 'team', path: 'path_id', all: undefined }[by];
+    const column = SLICE_COLUMNS[by];
     const rows: Array<Record<string, any>> = await this.slice(
       TICKET_DURATIONS_TABLE,
       query,

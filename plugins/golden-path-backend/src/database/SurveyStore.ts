@@ -131,11 +131,12 @@ export interface SurveyStore {
   /**
    * Stores responses of one campaign in one transaction, each as
    * {@link SurveyStore.submitResponse} would, each checked against the
-   * campaign's window at its own `submittedAt`.
+   * campaign's window at its own instant `at` (`submittedAt` may be
+   * coarser).
    */
   importResponses(
     campaignId: string,
-    responses: ResponseRecord[],
+    submissions: Array<{ response: ResponseRecord; at: Date }>,
   ): Promise<{ inserted: number; replaced: number }>;
   /** Which of the given (subject, key) pairs were answered or dismissed. */
   answeredOrDismissed(

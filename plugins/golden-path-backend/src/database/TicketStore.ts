@@ -53,15 +53,15 @@ export interface TicketRollupQuery {
   pathId?: string;
 }
 
-/** Counts of one week, team and path. */
-export interface TicketWeeklyRow {
-  week: string;
-  team: string;
-  pathId: string;
+/** Weekly counts summed over one slice. */
+export interface TicketCountsRow {
+  /** The week, team or path summed over; '' for all. */
+  slice: string;
   opened: number;
   resolved: number;
   reopenedResolved: number;
-  requests: number;
+  /** Opened tickets of each type. */
+  types: Record<TicketType, number>;
 }
 
 export type DurationMeasure = 'first_response' | 'resolution';
@@ -89,7 +89,11 @@ export interface TicketStore {
   ): Promise<TicketUpsertCounts>;
   getTickets(source: string, externalIds: string[]): Promise<TicketRecord[]>;
 
-  weekly(query: TicketRollupQuery): Promise<TicketWeeklyRow[]>;
+  /** Weekly counts summed per week, team or path, or over all. */
+  counts(
+    query: TicketRollupQuery,
+    by: 'week' | 'team' | 'path' | 'all',
+  ): Promise<TicketCountsRow[]>;
   facets(
     query: TicketRollupQuery,
   ): Promise<Array<{ facet: string; value: string; count: number }>>;

@@ -45,6 +45,7 @@ const ticketRangeQueries = [
     name: 'from',
     in: 'query',
     required: false,
+    allowReserved: true,
     description:
       'Start (ISO 8601); figures count whole ISO weeks from its Monday. Default 13 weeks before `to`',
     schema: { type: 'string', format: 'date-time' },
@@ -53,6 +54,7 @@ const ticketRangeQueries = [
     name: 'to',
     in: 'query',
     required: false,
+    allowReserved: true,
     description: 'End (ISO 8601), default now',
     schema: { type: 'string', format: 'date-time' },
   },

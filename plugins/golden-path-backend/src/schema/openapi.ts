@@ -57,6 +57,8 @@ const instantQuery = (name: string, description: string) =>
     name,
     in: 'query',
     required: false,
+    // ISO times hold ':', which a hand-written query need not encode.
+    allowReserved: true,
     description,
     schema: { type: 'string', format: 'date-time' },
   } as const);

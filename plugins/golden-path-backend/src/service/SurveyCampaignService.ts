@@ -431,7 +431,7 @@ export class SurveyCampaignService {
           parsed.answers,
           npsQuestion.id,
         );
-        return {
+        const response = {
           campaignId,
           respondentKey: await this.keys.keyFor(subject, `import:${row.id}`),
           userRef: null,
@@ -443,6 +443,7 @@ export class SurveyCampaignService {
           submittedAt: campaign.anonymous ? new Date(utcDay(at)) : at,
           quarter: quarterOf(at),
         };
+        return { response, at };
       }),
     );
     return this.deps.store.importResponses(campaignId, records);

@@ -38,7 +38,8 @@ import {
   WebhookTicket,
 } from '../ingest/tickets/webhookPayloads';
 import { groupWithDescendants } from './groupHierarchy';
-import { sliceFigures, sumWeekly } from './tickets/sliceFigures';
+import { figuresBySlice, sliceFigures } from './tickets/sliceFigures';
+import { UNASSIGNED_TEAM } from '../catalog/teamsOf';
 
 const WEEK_MS = 7 * DAY_MS;
 const DEFAULT_WEEKS = 13;
@@ -273,38 +274,40 @@ export class TicketService {
     const current = slice(weeks[0], end);
     const before = slice(utcDay(previous.from), weeks[0]);
     const { tickets } = this.deps;
-    const [weekly, previousWeekly, facets, all, byTeam, byPath, previousAll] =
-      await Promise.all([
-        tickets.weekly(current),
-        tickets.weekly(before),
-        tickets.facets(current),
-        tickets.durations(current, 'all'),
-        tickets.durations(current, 'team'),
-        tickets.durations(current, 'path'),
-        tickets.durations(before, 'all'),
-      ]);
+    const [
+      all,
+      previousAll,
+      byWeek,
+      byTeam,
+      byPath,
+      facets,
+      durations,
+      previousDurations,
+      teamDurations,
+      pathDurations,
+    ] = await Promise.all([
+      tickets.counts(current, 'all'),
+      tickets.counts(before, 'all'),
+      tickets.counts(current, 'week'),
+      tickets.counts(current, 'team'),
+      tickets.counts(current, 'path'),
+      tickets.facets(current),
+      tickets.durations(current, 'all'),
+      tickets.durations(before, 'all'),
+      tickets.durations(current, 'team'),
+      tickets.durations(current, 'path'),
+    ]);
 
-    const totals = sliceFigures(weekly, all);
-    const previousTotals = sliceFigures(previousWeekly, previousAll);
+    const totals = sliceFigures(all[0], durations);
+    const previousTotals = sliceFigures(previousAll[0], previousDurations);
     const openedPerWeek = totals.opened / weeks.length;
-    const group = <K extends 'team' | 'pathId'>(key: K) => {
-      const keys = [...new Set(weekly.map(row => row[key]))];
-      return keys.map(value => ({
-        key: value,
-        figures: sliceFigures(
-          weekly.filter(row => row[key] === value),
-          (key === 'team' ? byTeam : byPath).filter(row => row.slice === value),
-        ),
-      }));
-    };
+    const teamFigures = figuresBySlice(byTeam, teamDurations);
+    const pathFigures = figuresBySlice(byPath, pathDurations);
     const facet = (name: string) =>
       facets
         .filter(f => f.facet === name)
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    const noPath = sumWeekly(weekly.filter(row => row.pathId === '')).opened;
-    const noTeam = sumWeekly(
-      weekly.filter(row => row.team === 'unassigned'),
-    ).opened;
+    const weekCounts = new Map(byWeek.map(row => [row.slice, row]));
     return {
       from: from.toISOString(),
       to: to.toISOString(),
@@ -319,7 +322,7 @@ export class TicketService {
       openedPerWeek,
       ...withTrend(
         'volumeTrend',
-        previousWeekly.length > 0
+        previousAll.length > 0
           ? trendOf(
               openedPerWeek,
               previousTotals.opened / weeks.length,
@@ -335,10 +338,11 @@ export class TicketService {
           'lower',
         ),
       ),
-      weeks: weeks.map(week => {
-        const sums = sumWeekly(weekly.filter(row => row.week === week));
-        return { week, opened: sums.opened, resolved: sums.resolved };
-      }),
+      weeks: weeks.map(week => ({
+        week,
+        opened: weekCounts.get(week)?.opened ?? 0,
+        resolved: weekCounts.get(week)?.resolved ?? 0,
+      })),
       categories: facet('category').map(f => ({
         category: f.value,
         count: f.count,
@@ -346,18 +350,21 @@ export class TicketService {
       labels: facet('label')
         .slice(0, TOP_LABELS)
         .map(f => ({ label: f.value, count: f.count })),
-      types: facet('type').map(f => ({
-        type: f.value as TicketType,
-        count: f.count,
-      })),
-      teams: group('team')
-        .map(({ key, figures }) => ({ team: key, ...figures }))
+      types: Object.entries(all[0]?.types ?? {})
+        .filter(([, count]) => count > 0)
+        .map(([type, count]) => ({ type: type as TicketType, count }))
+        .sort((a, b) => b.count - a.count),
+      teams: [...teamFigures]
+        .map(([team, figures]) => ({ team, ...figures }))
         .sort((a, b) => b.opened - a.opened || a.team.localeCompare(b.team)),
-      paths: group('pathId')
-        .filter(({ key }) => key !== '')
-        .map(({ key, figures }) => ({ pathId: key, ...figures }))
+      paths: [...pathFigures]
+        .filter(([pathId]) => pathId !== '')
+        .map(([pathId, figures]) => ({ pathId, ...figures }))
         .sort((a, b) => b.opened - a.opened),
-      unattributed: { noPath, noTeam },
+      unattributed: {
+        noPath: pathFigures.get('')?.opened ?? 0,
+        noTeam: teamFigures.get(UNASSIGNED_TEAM)?.opened ?? 0,
+      },
       computedAt: now.toISOString(),
     };
   }

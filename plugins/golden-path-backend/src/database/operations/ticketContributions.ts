@@ -1,11 +1,21 @@
 import {
   durationBucket,
+  TicketType,
   weekStart,
 } from '@golden-path/plugin-golden-path-common';
 import { TicketRecord } from '../TicketStore';
 import { CounterDeltas } from './incrementCounters';
 
 const SLICE_KEYS = ['week', 'team', 'path_id'];
+
+/** The weekly rollup's column counting each type of opened ticket. */
+export const TYPE_COLUMNS: Record<TicketType, string> = {
+  request: 'requests',
+  incident: 'incidents',
+  bug: 'bugs',
+  question: 'questions',
+  other: 'others',
+};
 
 /** The counter deltas of the three ticket rollups. */
 export function ticketDeltas() {
@@ -14,7 +24,7 @@ export function ticketDeltas() {
       'opened',
       'resolved',
       'reopened_resolved',
-      'requests',
+      ...Object.values(TYPE_COLUMNS),
     ]),
     facets: new CounterDeltas([...SLICE_KEYS, 'facet', 'value'], ['count']),
     durations: new CounterDeltas(
@@ -48,10 +58,9 @@ export function countTicket(
   const opened = slice(ticket.createdAt);
   deltas.weekly.add(opened, {
     opened: sign,
-    requests: ticket.type === 'request' ? sign : 0,
+    [TYPE_COLUMNS[ticket.type]]: sign,
   });
   const facets = [
-    ['type', ticket.type],
     ...(ticket.category ? [['category', ticket.category]] : []),
     ...[...new Set(ticket.labels)].map(label => ['label', label]),
   ];

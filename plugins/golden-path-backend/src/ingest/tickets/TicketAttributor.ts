@@ -6,8 +6,8 @@ import { teamsOf, UNASSIGNED_TEAM } from '../../catalog/teamsOf';
 import { ResultsStore } from '../../database/ResultsStore';
 import { ParsedTicket } from './ticketSchema';
 
-// Requesters and components repeat across batches; a replica re-reads them
-// from the catalog at most this often.
+// Requesters, their teams and components repeat across batches; a replica
+// re-reads them from the catalog at most this often.
 const CACHE_MS = 5 * 60_000;
 // Values per catalog filter: keeps each query's URL far below header limits.
 const FILTER_CHUNK = 100;
@@ -49,6 +49,7 @@ class TtlCache<V> {
 export class TicketAttributor {
   private readonly users = new TtlCache<string | null>();
   private readonly components = new TtlCache<string | null>();
+  private readonly teams = new TtlCache<string>();
 
   constructor(
     private readonly deps: {
@@ -157,13 +158,14 @@ export class TicketAttributor {
 
     const userRefs = tickets.map(t => userOf(t.requester));
     const entityRefs = tickets.map(entityOf);
-    const [teams, paths] = await Promise.all([
-      teamsOf(
-        userRefs.flatMap(u => u ?? []),
-        this.deps,
-      ),
+    const unknownTeams = [
+      ...new Set(userRefs.flatMap(u => (u && !this.teams.has(u) ? [u] : []))),
+    ];
+    const [found, paths] = await Promise.all([
+      teamsOf(unknownTeams, this.deps),
       this.deps.results.pathsOf([...new Set(entityRefs.flatMap(e => e ?? []))]),
     ]);
+    found.forEach((team, userRef) => this.teams.set(userRef, team));
     return tickets.map((ticket, i) => {
       const userRef = userRefs[i];
       const entityRef = entityRefs[i];
@@ -175,7 +177,7 @@ export class TicketAttributor {
         ticket.pathId ?? labelledPath ?? (entityRef && paths.get(entityRef));
       return {
         ...(userRef ? { userRef } : {}),
-        team: (userRef && teams.get(userRef)) ?? UNASSIGNED_TEAM,
+        team: (userRef && this.teams.get(userRef)) ?? UNASSIGNED_TEAM,
         ...(entityRef ? { entityRef } : {}),
         ...(pathId ? { pathId } : {}),
       };

@@ -2,20 +2,15 @@ import {
   percentileOfBuckets,
   TicketSliceFigures,
 } from '@golden-path/plugin-golden-path-common';
-import { DurationBucketRow, TicketWeeklyRow } from '../../database/TicketStore';
+import { DurationBucketRow, TicketCountsRow } from '../../database/TicketStore';
 
-/** Weekly counts summed. */
-export function sumWeekly(rows: TicketWeeklyRow[]) {
-  return rows.reduce(
-    (sum, row) => ({
-      opened: sum.opened + row.opened,
-      resolved: sum.resolved + row.resolved,
-      reopenedResolved: sum.reopenedResolved + row.reopenedResolved,
-      requests: sum.requests + row.requests,
-    }),
-    { opened: 0, resolved: 0, reopenedResolved: 0, requests: 0 },
-  );
-}
+const NO_TICKETS: TicketCountsRow = {
+  slice: '',
+  opened: 0,
+  resolved: 0,
+  reopenedResolved: 0,
+  types: { request: 0, incident: 0, bug: 0, question: 0, other: 0 },
+};
 
 function durationFigures(
   rows: DurationBucketRow[],
@@ -32,20 +27,37 @@ function durationFigures(
   };
 }
 
-/** The figures of one slice from its weekly rows and duration buckets. */
+/** The figures of one slice from its counts and duration buckets. */
 export function sliceFigures(
-  weekly: TicketWeeklyRow[],
+  counts: TicketCountsRow | undefined,
   durations: DurationBucketRow[],
 ): TicketSliceFigures {
-  const sums = sumWeekly(weekly);
+  const sums = counts ?? NO_TICKETS;
   return {
     opened: sums.opened,
     resolved: sums.resolved,
-    requests: sums.requests,
+    requests: sums.types.request,
     ...(sums.resolved > 0
       ? { reopenRate: sums.reopenedResolved / sums.resolved }
       : {}),
     firstResponse: durationFigures(durations, 'first_response'),
     resolution: durationFigures(durations, 'resolution'),
   };
+}
+
+/** Figures per slice (team or path), from counts and buckets by slice. */
+export function figuresBySlice(
+  counts: TicketCountsRow[],
+  durations: DurationBucketRow[],
+): Map<string, TicketSliceFigures> {
+  const buckets = new Map<string, DurationBucketRow[]>();
+  for (const row of durations) {
+    buckets.set(row.slice, [...(buckets.get(row.slice) ?? []), row]);
+  }
+  return new Map(
+    counts.map(row => [
+      row.slice,
+      sliceFigures(row, buckets.get(row.slice) ?? []),
+    ]),
+  );
 }
