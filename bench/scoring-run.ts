@@ -22,7 +22,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createStores } from '../plugins/golden-path-backend/src/database/createStores';
 import { ScoringTask } from '../plugins/golden-path-backend/src/scheduler/ScoringTask';
 import { catalogFactProvider } from '../plugins/golden-path-backend/src/scoring/catalogFactProvider';
-import { GoldenPathSettings } from '../plugins/golden-path-backend/src/config/readGoldenPathConfig';
+import { ConfigReader } from '@backstage/config';
+import {
+  GoldenPathSettings,
+  readGoldenPathConfig,
+} from '../plugins/golden-path-backend/src/config/readGoldenPathConfig';
 
 const PAGE = 500;
 
@@ -75,13 +79,12 @@ const checks = [
   check('in-production', 'gold', { 'spec.lifecycle': 'production' }),
 ];
 const settings: GoldenPathSettings = {
+  ...readGoldenPathConfig(new ConfigReader({})),
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 400,
   factSources: [],
   notifyOnLevelDrop: false,
   notifyOnTemplateVersion: false,
-  surveys: { minGroupSize: 5, ratingPromptHours: 72 },
-  tickets: { retentionDays: 730 },
   paths: ['node-service', 'python-service'].map(id => ({
     id,
     title: id,

@@ -103,6 +103,48 @@ export interface Config {
       retentionDays?: number;
     };
 
+    /** Deployments sent in from CI/CD. */
+    deployments?: {
+      /**
+       * Environments that count as production, compared case-insensitively.
+       * An entity's `golden-path.io/production-environments` annotation
+       * (comma-separated) overrides this for that entity. Default
+       * [production, prod].
+       */
+      productionEnvironments?: string[];
+      /** Days of deployments kept, with their weekly figures. Default 730. */
+      retentionDays?: number;
+    };
+
+    /** Portal usage from the frontend analytics forwarder. */
+    usage?: {
+      /** Days of raw events kept. Default 30. */
+      retentionDays?: number;
+      /** Days of daily usage figures kept. Default 400. */
+      rollupRetentionDays?: number;
+    };
+
+    /**
+     * Targets of the platform metrics. Durations are ISO 8601 (PT30M),
+     * ratios 0-1; each metric keeps its direction (below for times, above
+     * for the rest; ticket volume should decrease).
+     */
+    metrics?: {
+      targets?: {
+        onboardingTime?: string;
+        activeTeams?: number;
+        adoption?: number;
+        developerNps?: number;
+        ticketVolume?: 'decreasing' | 'increasing';
+        timeToResolution?: string;
+        deploymentFrequency?: number;
+        leadTime?: string;
+        selfServiceRate?: number;
+      };
+      /** How often the metrics are exported as OpenTelemetry gauges. Default 15 minutes. */
+      exportSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     /** The golden paths. */
     paths?: Array<{
       /** Lower-case id, e.g. `node-service`. */

@@ -1,11 +1,17 @@
 // @ts-check
 
+// The buckets of a duration histogram, as
+// @golden-path/plugin-golden-path-common's DURATION_BUCKETS; fixed here so
+// that the migration never changes with the code.
+const DURATION_BUCKETS = 74;
+
 /**
  * Feedback: survey campaigns and their responses, golden-path ratings after
  * template runs, prompts users dismissed, support tickets, and the rollups
  * their figures read (so that figures never scan every response or ticket).
- * Counters are kept per rollup key; writes that change them are serialized
- * through `golden_path_locks` rows or the campaign's row.
+ * Survey rollups are counters moved by each answer (serialized through the
+ * campaign's row); ticket rollups are rebuilt per week from the tickets of
+ * the weeks a change marked (`golden_path_rollup_marks`).
  *
  * @param {import('knex').Knex} knex
  */
@@ -16,8 +22,17 @@ exports.up = async function up(knex) {
   });
   await knex('golden_path_locks').insert([
     { name: 'tickets' },
+    { name: 'ticket-rollups' },
     { name: 'ratings' },
   ]);
+
+  await knex.schema.createTable('golden_path_rollup_marks', table => {
+    table.comment('Weeks whose rollups must be rebuilt, and since when');
+    table.string('rollup', 32).notNullable();
+    table.string('week', 10).notNullable();
+    table.timestamp('marked_at', { useTz: true }).notNullable();
+    table.primary(['rollup', 'week']);
+  });
 
   await knex.schema.createTable('golden_path_secrets', table => {
     table.comment('Keys generated once and shared by every replica');
@@ -157,9 +172,16 @@ exports.up = async function up(knex) {
     table.timestamp('resolved_at', { useTz: true }).nullable();
     table.integer('reopen_count').notNullable().defaultTo(0);
     table.timestamp('ingested_at', { useTz: true }).notNullable();
-    // No index on created_at: only the daily retention reads by it, and an
-    // index would cost every ingested ticket.
+    // What the rollups group by, computed when stored.
+    table.string('created_week', 10).notNullable();
+    table.string('first_response_week', 10).nullable();
+    table.integer('first_response_bucket').nullable();
+    table.string('resolved_week', 10).nullable();
+    table.integer('resolution_bucket').nullable();
     table.primary(['source', 'external_id']);
+    table.index(['created_week'], 'gp_tickets_created_week_idx');
+    table.index(['first_response_week'], 'gp_tickets_response_week_idx');
+    table.index(['resolved_week'], 'gp_tickets_resolved_week_idx');
   });
 
   await knex.schema.createTable('golden_path_ticket_weekly', table => {
@@ -184,9 +206,7 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('golden_path_ticket_facets', table => {
-    table.comment(
-      'Opened tickets per week, team, path and type/category/label',
-    );
+    table.comment('Opened tickets per week, team, path and category or label');
     table.string('week', 10).notNullable();
     table.string('team', 255).notNullable();
     table.string('path_id', 64).notNullable();
@@ -196,15 +216,28 @@ exports.up = async function up(knex) {
     table.primary(['week', 'team', 'path_id', 'facet', 'value']);
   });
 
+  await knex.schema.createTable('golden_path_ticket_facets_by_path', table => {
+    table.comment('Opened tickets per week, path and category or label');
+    table.string('week', 10).notNullable();
+    table.string('path_id', 64).notNullable();
+    table.string('facet', 16).notNullable();
+    table.string('value', 100).notNullable();
+    table.integer('count').notNullable().defaultTo(0);
+    table.primary(['week', 'path_id', 'facet', 'value']);
+  });
+
   await knex.schema.createTable('golden_path_ticket_durations', table => {
-    table.comment('Histograms of time to first response and to resolution');
+    table.comment(
+      'Histograms of time to first response and to resolution: h<n> tickets in duration bucket n',
+    );
     table.string('week', 10).notNullable();
     table.string('team', 255).notNullable();
     table.string('path_id', 64).notNullable();
     table.string('measure', 16).notNullable();
-    table.integer('bucket').notNullable();
-    table.integer('count').notNullable().defaultTo(0);
-    table.primary(['week', 'team', 'path_id', 'measure', 'bucket']);
+    for (let bucket = 0; bucket < DURATION_BUCKETS; bucket++) {
+      table.integer(`h${bucket}`).notNullable().defaultTo(0);
+    }
+    table.primary(['week', 'team', 'path_id', 'measure']);
   });
 };
 
@@ -214,6 +247,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   for (const table of [
     'golden_path_ticket_durations',
+    'golden_path_ticket_facets_by_path',
     'golden_path_ticket_facets',
     'golden_path_ticket_weekly',
     'golden_path_tickets',
@@ -224,6 +258,7 @@ exports.down = async function down(knex) {
     'golden_path_survey_responses',
     'golden_path_survey_campaigns',
     'golden_path_secrets',
+    'golden_path_rollup_marks',
     'golden_path_locks',
   ]) {
     await knex.schema.dropTable(table);

@@ -13,7 +13,10 @@ import {
 import { readGoldenPathConfig } from './config/readGoldenPathConfig';
 import { goldenPathPermissions } from '@golden-path/plugin-golden-path-common';
 import { createStores } from './database/createStores';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { registerActions } from './actions/registerActions';
 import { createRouter } from './router/createRouter';
 import { EntityReadAuthorizer } from './service/EntityReadAuthorizer';
@@ -36,7 +39,13 @@ import { TemplateRunsService } from './service/TemplateRunsService';
 import { SurveyCampaignService } from './service/SurveyCampaignService';
 import { SurveyResultsService } from './service/SurveyResultsService';
 import { TicketService } from './service/TicketService';
-import { FeedbackRetentionTask } from './scheduler/FeedbackRetentionTask';
+import { RetentionTask } from './scheduler/RetentionTask';
+import { RollupTask } from './scheduler/RollupTask';
+import { TeamDirectory } from './catalog/TeamDirectory';
+import { DeploymentService } from './service/DeploymentService';
+import { UsageService } from './service/UsageService';
+import { PlatformMetricsService } from './service/PlatformMetricsService';
+import { MetricsExporter } from './service/metrics/MetricsExporter';
 
 /**
  * The Golden Path backend plugin.
@@ -78,6 +87,7 @@ export const goldenPathPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metricsService: metricsServiceRef,
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -97,7 +107,10 @@ export const goldenPathPlugin = createBackendPlugin({
           templateRuns,
           surveys,
           tickets,
+          deployments,
+          usage,
         } = await createStores(deps.database);
+        const teams = new TeamDirectory(deps);
         for (const source of settings.factSources) {
           factProviders.push(pushedFactProvider(source, pushedFacts));
         }
@@ -171,7 +184,6 @@ export const goldenPathPlugin = createBackendPlugin({
           exemptions,
           settings,
         });
-        registerActions({ actionsRegistry: deps.actionsRegistry, results });
         const exemptionService = new ExemptionService({
           catalog: deps.catalog,
           exemptions,
@@ -210,18 +222,86 @@ export const goldenPathPlugin = createBackendPlugin({
           tickets,
           results: store,
           settings,
+          teams,
         });
-        const retention = new FeedbackRetentionTask({
+        const deploymentService = new DeploymentService({
+          ...deps,
+          deployments,
+          results: store,
+          settings,
+        });
+        const usageService = new UsageService({ ...deps, usage, teams });
+        const metrics = new PlatformMetricsService({
+          ...deps,
+          results: store,
+          runs: templateRuns,
+          surveys,
+          tickets,
+          deployments,
+          usage,
+          teams,
+          settings,
+        });
+        const exporter = new MetricsExporter({
+          metricsService: deps.metricsService,
+          logger: deps.logger,
+          compute: async () =>
+            (
+              await metrics.metrics(
+                {},
+                await deps.auth.getOwnServiceCredentials(),
+              )
+            ).metrics,
+        });
+        const exportScheduleConfig = config.getOptionalConfig(
+          'goldenPath.metrics.exportSchedule',
+        );
+        // Local: every replica keeps its own gauges current.
+        await scheduler.scheduleTask({
+          id: MetricsExporter.id,
+          scope: 'local',
+          ...(exportScheduleConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                exportScheduleConfig,
+              )
+            : MetricsExporter.defaultSchedule),
+          fn: () => exporter.run(),
+        });
+        const rollups = new RollupTask({
+          stores: [
+            { name: 'ticket', rebuildMarked: l => tickets.rebuildMarked(l) },
+            {
+              name: 'deployment',
+              rebuildMarked: l => deployments.rebuildMarked(l),
+            },
+          ],
+          logger: deps.logger,
+        });
+        await scheduler.scheduleTask({
+          id: RollupTask.id,
+          scope: 'global',
+          ...RollupTask.defaultSchedule,
+          fn: () => rollups.run(),
+        });
+        const retention = new RetentionTask({
           tickets,
           surveys,
+          deployments,
+          usage,
           settings,
           logger: deps.logger,
         });
         await scheduler.scheduleTask({
-          id: FeedbackRetentionTask.id,
+          id: RetentionTask.id,
           scope: 'global',
-          ...FeedbackRetentionTask.defaultSchedule,
+          ...RetentionTask.defaultSchedule,
           fn: () => retention.run(),
+        });
+
+        registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          results,
+          metrics,
         });
 
         httpRouter.use(
@@ -229,6 +309,9 @@ export const goldenPathPlugin = createBackendPlugin({
             campaigns,
             surveyResults,
             tickets: ticketService,
+            deployments: deploymentService,
+            usage: usageService,
+            metrics,
             ...deps,
             templateRuns: templateRunsService,
             exemptions,

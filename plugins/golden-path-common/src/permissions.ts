@@ -66,6 +66,28 @@ export const goldenPathTicketsWritePermission = createPermission({
 });
 
 /**
+ * Lets a user send deployments (`POST /deployments`). Service callers, such
+ * as CI/CD with an external access token, need none.
+ *
+ * @public
+ */
+export const goldenPathDeploymentsWritePermission = createPermission({
+  name: 'golden-path.deployments.write',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Imports portal usage recorded elsewhere (`POST /usage/import`), each event
+ * naming its user. Service callers need none.
+ *
+ * @public
+ */
+export const goldenPathUsageImportPermission = createPermission({
+  name: 'golden-path.usage.import',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the Golden Path suite.
  *
  * @public
@@ -77,4 +99,6 @@ export const goldenPathPermissions = [
   goldenPathSurveyManagePermission,
   goldenPathSurveyCommentsReadPermission,
   goldenPathTicketsWritePermission,
+  goldenPathDeploymentsWritePermission,
+  goldenPathUsageImportPermission,
 ];

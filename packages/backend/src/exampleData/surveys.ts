@@ -1,4 +1,5 @@
 import {
+  npsCategory,
   quarterOf,
   quarterRange,
 } from '@golden-path/plugin-golden-path-common';
@@ -135,7 +136,9 @@ export function exampleCampaigns(
       },
       responses: answering.map(user => {
         const nps = score(random, TEAM_MOOD[user.team] + improvement);
-        const mood = nps <= 6 ? 'low' : nps <= 8 ? 'mid' : 'high';
+        const mood = { detractor: 'low', passive: 'mid', promoter: 'high' }[
+          npsCategory(nps)
+        ] as keyof typeof COMMENTS;
         const at =
           opensAt.getTime() +
           random.next() * (answeredUntil - opensAt.getTime());

@@ -1,13 +1,16 @@
-import { GoldenPathSettings } from '../config/readGoldenPathConfig';
+import { ConfigReader } from '@backstage/config';
+import {
+  GoldenPathSettings,
+  readGoldenPathConfig,
+} from '../config/readGoldenPathConfig';
 
 /** Two paths over the sample catalog: node services and python services. */
 export const sampleSettings: GoldenPathSettings = {
+  ...readGoldenPathConfig(new ConfigReader({})),
   levels: ['bronze', 'silver', 'gold'],
   historyRetentionDays: 30,
   notifyOnLevelDrop: false,
   notifyOnTemplateVersion: false,
-  surveys: { minGroupSize: 5, ratingPromptHours: 72 },
-  tickets: { retentionDays: 730 },
   factSources: [
     {
       id: 'ci',

@@ -1,4 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { PlatformMetricsService } from '../service/PlatformMetricsService';
 import { ResultsService } from '../service/ResultsService';
 
 /**
@@ -9,8 +10,9 @@ import { ResultsService } from '../service/ResultsService';
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   results: ResultsService;
+  metrics: PlatformMetricsService;
 }) {
-  const { actionsRegistry, results } = options;
+  const { actionsRegistry, results, metrics } = options;
 
   actionsRegistry.register({
     name: 'get-entity-golden-path-status',
@@ -124,6 +126,88 @@ export function registerActions(options: {
           })),
           overallRatio: overall.ratio,
           computedAt,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-platform-metrics',
+    title: 'Platform metrics',
+    description:
+      'The nine platform metrics (onboarding time, active teams, golden-path adoption, developer NPS, support ticket volume, time to resolution, deployment frequency, lead time for changes, self-service rate) for a period and optionally a team and its sub-teams or a golden path: value, target, status (met, at-risk, missed, no-data), change against the previous period and what it was computed over; and the platform anti-patterns they show with evidence and fix.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          from: z
+            .string()
+            .optional()
+            .describe('Start, ISO 8601; default 13 weeks before to'),
+          to: z.string().optional().describe('End, ISO 8601; default now'),
+          group: z
+            .string()
+            .optional()
+            .describe('A group ref, e.g. group:default/payments'),
+          path: z.string().optional().describe('A golden path id'),
+        }),
+      output: z =>
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          metrics: z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              unit: z.string(),
+              value: z.number().nullable(),
+              target: z.string(),
+              status: z.string(),
+              changeFromPreviousPeriod: z.number().nullable(),
+              population: z.string(),
+            }),
+          ),
+          antiPatterns: z.array(
+            z.object({
+              title: z.string(),
+              evidence: z.array(z.string()),
+              fix: z.string(),
+            }),
+          ),
+        }),
+    },
+    examples: [
+      {
+        title: 'The payments team this quarter',
+        input: { group: 'group:default/payments' },
+      },
+    ],
+    action: async ({ input, credentials }) => {
+      const response = await metrics.metrics(input, credentials);
+      return {
+        output: {
+          from: response.from,
+          to: response.to,
+          metrics: response.metrics.map(m => ({
+            id: m.id,
+            title: m.title,
+            unit: m.unit,
+            value: m.value ?? null,
+            target:
+              'value' in m.target
+                ? `${m.target.kind} ${m.target.value}`
+                : m.target.kind,
+            status: m.status,
+            changeFromPreviousPeriod: m.trend?.change ?? null,
+            population: `${m.population.count}${
+              m.population.of !== undefined ? ` of ${m.population.of}` : ''
+            } ${m.population.description}`,
+          })),
+          antiPatterns: response.antiPatterns.map(a => ({
+            title: a.title,
+            evidence: a.evidence,
+            fix: a.fix,
+          })),
         },
       };
     },

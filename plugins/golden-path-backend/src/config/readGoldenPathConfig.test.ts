@@ -66,7 +66,53 @@ describe('readGoldenPathConfig', () => {
       notifyOnTemplateVersion: false,
       surveys: { minGroupSize: 5, ratingPromptHours: 72 },
       tickets: { retentionDays: 730 },
+      deployments: {
+        productionEnvironments: ['production', 'prod'],
+        retentionDays: 730,
+      },
+      usage: { retentionDays: 30, rollupRetentionDays: 400 },
+      metricTargets: expect.objectContaining({
+        onboardingTime: { kind: 'below', value: 30 * 60_000 },
+        ticketVolume: { kind: 'decreasing' },
+        selfServiceRate: { kind: 'above', value: 0.9 },
+      }),
     });
+  });
+
+  it('reads metric targets in their own units, keeping each direction', () => {
+    const { metricTargets } = readGoldenPathConfig(
+      new ConfigReader({
+        goldenPath: {
+          metrics: {
+            targets: {
+              timeToResolution: 'PT8H',
+              adoption: 0.6,
+              developerNps: 20,
+              ticketVolume: 'increasing',
+            },
+          },
+        },
+      }),
+    );
+    expect(metricTargets.timeToResolution).toEqual({
+      kind: 'below',
+      value: 8 * 3600_000,
+    });
+    expect(metricTargets.adoption).toEqual({ kind: 'above', value: 0.6 });
+    expect(metricTargets.developerNps).toEqual({ kind: 'above', value: 20 });
+    expect(metricTargets.ticketVolume).toEqual({ kind: 'increasing' });
+  });
+
+  it.each([
+    [{ leadTime: '1 hour' }, 'goldenPath.metrics.targets.leadTime'],
+    [{ adoption: 80 }, 'goldenPath.metrics.targets.adoption'],
+    [{ ticketVolume: 'down' }, 'goldenPath.metrics.targets.ticketVolume'],
+  ])('refuses the metric target %j, naming %s', (targets, key) => {
+    expect(() =>
+      readGoldenPathConfig(
+        new ConfigReader({ goldenPath: { metrics: { targets } } }),
+      ),
+    ).toThrow(`Invalid golden-path configuration at ${key}`);
   });
 
   it('reads the survey and ticket settings', () => {

@@ -2,6 +2,11 @@ import { Config } from '@backstage/config';
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import {
   CheckDefinition,
+  isoDurationSeconds,
+  MetricTarget,
+  PLATFORM_METRICS,
+  PLATFORM_METRIC_IDS,
+  PlatformMetricId,
   compilePredicate,
   GoldenPathDefinition,
   templateRefKey,
@@ -45,11 +50,16 @@ export interface GoldenPathSettings {
     ratingPromptHours: number;
   };
   tickets: { retentionDays: number };
+  deployments: { productionEnvironments: string[]; retentionDays: number };
+  usage: { retentionDays: number; rollupRetentionDays: number };
+  metricTargets: Record<PlatformMetricId, MetricTarget>;
 }
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 export const DEFAULT_RATING_PROMPT_HOURS = 72;
 export const DEFAULT_TICKET_RETENTION_DAYS = 730;
+export const DEFAULT_USAGE_RETENTION_DAYS = 30;
+export const DEFAULT_PRODUCTION_ENVIRONMENTS = ['production', 'prod'];
 
 export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
@@ -242,6 +252,58 @@ function readFactSource(config: Config, prefix: string): FactSource {
   };
 }
 
+function readMetricTargets(
+  config: Config | undefined,
+): Record<PlatformMetricId, MetricTarget> {
+  const targets = {} as Record<PlatformMetricId, MetricTarget>;
+  for (const id of PLATFORM_METRIC_IDS) {
+    const key = `goldenPath.metrics.targets.${id}`;
+    const { defaultTarget, unit } = PLATFORM_METRICS[id];
+    const value = config?.getOptional(`metrics.targets.${id}`);
+    if (value === undefined) {
+      targets[id] = defaultTarget;
+    } else if (
+      defaultTarget.kind === 'decreasing' ||
+      defaultTarget.kind === 'increasing'
+    ) {
+      if (value !== 'decreasing' && value !== 'increasing') {
+        throw new GoldenPathConfigError(
+          key,
+          `must be decreasing or increasing, got ${JSON.stringify(value)}`,
+        );
+      }
+      targets[id] = { kind: value };
+    } else if (unit === 'duration-ms') {
+      const seconds =
+        typeof value === 'string' ? isoDurationSeconds(value) : undefined;
+      if (seconds === undefined) {
+        throw new GoldenPathConfigError(
+          key,
+          `must be an ISO 8601 duration such as PT30M, got ${JSON.stringify(
+            value,
+          )}`,
+        );
+      }
+      targets[id] = { kind: defaultTarget.kind, value: seconds * 1000 };
+    } else {
+      if (
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        (unit === 'ratio' && (value < 0 || value > 1))
+      ) {
+        throw new GoldenPathConfigError(
+          key,
+          `must be a number${
+            unit === 'ratio' ? ' from 0 to 1' : ''
+          }, got ${JSON.stringify(value)}`,
+        );
+      }
+      targets[id] = { kind: defaultTarget.kind, value };
+    }
+  }
+  return targets;
+}
+
 function readWholeNumber(
   config: Config | undefined,
   key: string,
@@ -342,6 +404,33 @@ export function readGoldenPathConfig(root: Config): GoldenPathSettings {
         1,
       ),
     },
+    deployments: {
+      productionEnvironments: (
+        config?.getOptionalStringArray('deployments.productionEnvironments') ??
+        DEFAULT_PRODUCTION_ENVIRONMENTS
+      ).map(e => e.toLocaleLowerCase('en-US')),
+      retentionDays: readWholeNumber(
+        config,
+        'deployments.retentionDays',
+        DEFAULT_TICKET_RETENTION_DAYS,
+        1,
+      ),
+    },
+    usage: {
+      retentionDays: readWholeNumber(
+        config,
+        'usage.retentionDays',
+        DEFAULT_USAGE_RETENTION_DAYS,
+        1,
+      ),
+      rollupRetentionDays: readWholeNumber(
+        config,
+        'usage.rollupRetentionDays',
+        DEFAULT_HISTORY_RETENTION_DAYS,
+        1,
+      ),
+    },
+    metricTargets: readMetricTargets(config),
     levels,
     paths,
     historyRetentionDays,

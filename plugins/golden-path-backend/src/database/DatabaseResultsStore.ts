@@ -251,6 +251,17 @@ export class DatabaseResultsStore implements ResultsStore {
     return paths;
   }
 
+  async existing(entityRefs: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < entityRefs.length; i += LOOKUP_BATCH_SIZE) {
+      const refs = await this.db<DbEntityResultRow>(RESULTS_TABLE)
+        .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_BATCH_SIZE))
+        .pluck('entity_ref');
+      refs.forEach(ref => found.add(ref));
+    }
+    return found;
+  }
+
   async replaceDaySnapshots(
     day: string,
     records: SnapshotRecord[],

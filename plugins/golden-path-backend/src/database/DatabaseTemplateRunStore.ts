@@ -160,6 +160,12 @@ export class DatabaseTemplateRunStore implements TemplateRunStore {
       if (query.templateRef) {
         q.where('template_ref', query.templateRef);
       }
+      if (query.templateRefs) {
+        q.whereIn('template_ref', query.templateRefs);
+      }
+      if (query.teams) {
+        q.whereIn('team', query.teams);
+      }
       if (query.runBy) {
         q.where('run_by', query.runBy);
       }
@@ -190,6 +196,42 @@ export class DatabaseTemplateRunStore implements TemplateRunStore {
       items: (rows as DbTemplateRunRow[]).map(toRun),
       totalItems: Number(count),
     };
+  }
+
+  async countRuns(query: RunQuery) {
+    const row: Record<string, any> | undefined = await this.selectRuns(query)
+      .count({ runs: '*' })
+      .sum({
+        completed: this.db.raw(
+          "CASE WHEN status = 'completed' THEN 1 ELSE 0 END",
+        ),
+      })
+      .first();
+    return {
+      runs: Number(row?.runs ?? 0),
+      completed: Number(row?.completed ?? 0),
+    };
+  }
+
+  async runsCreating(entityRefs: string[]) {
+    const found = new Map<string, { taskId: string; finishedAt: Date }>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: DbTemplateRunRow[] = await this.db<DbTemplateRunRow>(
+        TEMPLATE_RUNS_TABLE,
+      )
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .where('status', 'completed')
+        .whereNotNull('finished_at')
+        .select('entity_ref', 'task_id', 'finished_at');
+      for (const row of rows) {
+        const finishedAt = toDate(row.finished_at!);
+        const known = found.get(row.entity_ref!);
+        if (!known || finishedAt < known.finishedAt) {
+          found.set(row.entity_ref!, { taskId: row.task_id, finishedAt });
+        }
+      }
+    }
+    return found;
   }
 
   async figureRows(query: RunQuery): Promise<RunFigureRow[]> {

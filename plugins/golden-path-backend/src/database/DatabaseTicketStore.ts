@@ -1,38 +1,57 @@
-import { Knex } from 'knex';
 import {
   TicketStatus,
   TicketType,
 } from '@golden-path/plugin-golden-path-common';
+import { Knex } from 'knex';
+import {
+  bucketsOf,
+  histogramColumns,
+  sumHistograms,
+} from './operations/histogramColumns';
 import { lockRow } from './operations/lockRow';
 import {
-  countTicket,
-  ticketDeltas,
+  clearMarks,
+  markedWeeks,
+  markWeeks,
+  RollupMark,
+} from './operations/rollupMarks';
+import {
+  rollupColumns,
   TYPE_COLUMNS,
-} from './operations/ticketContributions';
+  weeksOfTicket,
+} from './operations/ticketRollups';
 import {
   DbTicketRow,
   LOCKS_TABLE,
   TICKET_DURATIONS_TABLE,
+  TICKET_FACETS_BY_PATH_TABLE,
   TICKET_FACETS_TABLE,
   TICKET_WEEKLY_TABLE,
   TICKETS_TABLE,
 } from './tables';
 import {
   DurationBucketRow,
+  DurationMeasure,
+  TicketCountsRow,
+  TicketMerge,
   TicketRecord,
   TicketRollupQuery,
-  TicketMerge,
   TicketStore,
   TicketUpsertCounts,
-  TicketCountsRow,
 } from './TicketStore';
 import { toDate } from './toDate';
 
-// Ids per IN (...) lookup, and rows per INSERT: 20 columns × 250 rows stays
+/** The rollup name of ticket weeks in the marks table. */
+const ROLLUP = 'tickets';
+// Ids per IN (...) lookup, and rows per INSERT: 25 columns × 250 rows stays
 // below every engine's bound-parameter limit (SQLite's 32,766 the lowest)
 // while a batch of 500 takes two statements.
 const LOOKUP_BATCH_SIZE = 500;
 const INSERT_BATCH_SIZE = 250;
+// Weeks rebuilt per transaction: each reads about a week of tickets.
+const REBUILD_WEEKS = 8;
+// Histogram rows (78 columns) per INSERT.
+const HISTOGRAM_BATCH_SIZE = 300;
 
 const TYPE_ENTRIES = Object.entries(TYPE_COLUMNS);
 
@@ -69,6 +88,7 @@ function toRow(ticket: TicketRecord, ingestedAt: Date): DbTicketRow {
     resolved_at: ticket.resolvedAt ?? null,
     reopen_count: ticket.reopenCount,
     ingested_at: ingestedAt,
+    ...rollupColumns(ticket),
   };
 }
 
@@ -104,6 +124,9 @@ function sameTicket(a: TicketRecord, b: TicketRecord): boolean {
   return JSON.stringify(toRow(a, epoch)) === JSON.stringify(toRow(b, epoch));
 }
 
+const sliceKey = (week: string, team: string, pathId: string | null) =>
+  JSON.stringify([week, team, pathId ?? '']);
+
 /** {@link TicketStore} on the plugin's Knex database. */
 export class DatabaseTicketStore implements TicketStore {
   constructor(private readonly db: Knex) {}
@@ -135,19 +158,19 @@ export class DatabaseTicketStore implements TicketStore {
   ): Promise<TicketUpsertCounts> {
     const counts = { inserted: 0, updated: 0, unchanged: 0, stale: 0 };
     if (tickets.length === 0) {
-      return counts;
+      return { ...counts, weeks: [] };
     }
     const now = new Date();
     return this.db.transaction(async tx => {
-      // One writer at a time across replicas: each batch's rollup deltas
-      // are computed against the rows it read.
+      // One writer at a time across replicas: each merge reads the row it
+      // replaces.
       await lockRow(tx, LOCKS_TABLE, { name: 'tickets' });
       const stored = await this.read(
         tx,
         source,
         tickets.map(t => t.externalId),
       );
-      const deltas = ticketDeltas();
+      const weeks = new Set<string>();
       const rows: DbTicketRow[] = [];
       for (const incoming of tickets) {
         const before = stored.get(incoming.externalId);
@@ -161,12 +184,12 @@ export class DatabaseTicketStore implements TicketStore {
             counts.unchanged += 1;
             continue;
           }
-          countTicket(deltas, before, -1);
+          weeksOfTicket(before).forEach(week => weeks.add(week));
           counts.updated += 1;
         } else {
           counts.inserted += 1;
         }
-        countTicket(deltas, ticket, 1);
+        weeksOfTicket(ticket).forEach(week => weeks.add(week));
         rows.push(toRow(ticket, now));
       }
       for (let i = 0; i < rows.length; i += INSERT_BATCH_SIZE) {
@@ -175,10 +198,228 @@ export class DatabaseTicketStore implements TicketStore {
           .onConflict(['source', 'external_id'])
           .merge();
       }
-      await deltas.weekly.apply(tx, TICKET_WEEKLY_TABLE);
-      await deltas.facets.apply(tx, TICKET_FACETS_TABLE);
-      await deltas.durations.apply(tx, TICKET_DURATIONS_TABLE);
-      return counts;
+      await markWeeks(tx, ROLLUP, weeks, now);
+      return { ...counts, weeks: [...weeks].sort() };
+    });
+  }
+
+  async rebuildWeeks(weeks: string[]): Promise<void> {
+    if (weeks.length === 0) {
+      return;
+    }
+    const marks = (
+      await markedWeeks(this.db, ROLLUP, Number.MAX_SAFE_INTEGER)
+    ).filter(mark => weeks.includes(mark.week));
+    for (let i = 0; i < weeks.length; i += REBUILD_WEEKS) {
+      const chunk = weeks.slice(i, i + REBUILD_WEEKS);
+      await this.rebuild(
+        chunk,
+        marks.filter(mark => chunk.includes(mark.week)),
+      );
+    }
+  }
+
+  async rebuildMarked(limit: number): Promise<number> {
+    const marks = await markedWeeks(this.db, ROLLUP, limit);
+    for (let i = 0; i < marks.length; i += REBUILD_WEEKS) {
+      const chunk = marks.slice(i, i + REBUILD_WEEKS);
+      await this.rebuild(
+        chunk.map(mark => mark.week),
+        chunk,
+      );
+    }
+    return marks.length;
+  }
+
+  /** Replaces the rollup rows of some weeks with a recount of the tickets. */
+  private async rebuild(weeks: string[], marks: RollupMark[]) {
+    await this.db.transaction(async tx => {
+      await lockRow(tx, LOCKS_TABLE, { name: 'ticket-rollups' });
+      const tickets = () => tx<DbTicketRow>(TICKETS_TABLE);
+      const [opened, resolved, categories, labelled, responses, resolutions] =
+        await Promise.all([
+          tickets()
+            .whereIn('created_week', weeks)
+            .groupBy('created_week', 'team', 'path_id', 'type')
+            .select('created_week', 'team', 'path_id', 'type')
+            .count({ n: '*' }),
+          tickets()
+            .whereIn('resolved_week', weeks)
+            .groupBy('resolved_week', 'team', 'path_id')
+            .select('resolved_week', 'team', 'path_id')
+            .count({ n: '*' })
+            .sum({
+              reopened: tx.raw('CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END'),
+            }),
+          tickets()
+            .whereIn('created_week', weeks)
+            .whereNotNull('category')
+            .groupBy('created_week', 'team', 'path_id', 'category')
+            .select('created_week', 'team', 'path_id', 'category')
+            .count({ n: '*' }),
+          // Labels are a list per ticket: counted here, from the tickets
+          // that have any.
+          tickets()
+            .whereIn('created_week', weeks)
+            .whereNot('labels', '[]')
+            .select('created_week', 'team', 'path_id', 'labels'),
+          tickets()
+            .whereIn('first_response_week', weeks)
+            .groupBy(
+              'first_response_week',
+              'team',
+              'path_id',
+              'first_response_bucket',
+            )
+            .select(
+              'first_response_week',
+              'team',
+              'path_id',
+              'first_response_bucket',
+            )
+            .count({ n: '*' }),
+          tickets()
+            .whereIn('resolved_week', weeks)
+            .groupBy('resolved_week', 'team', 'path_id', 'resolution_bucket')
+            .select('resolved_week', 'team', 'path_id', 'resolution_bucket')
+            .count({ n: '*' }),
+        ]);
+
+      const weekly = new Map<string, Record<string, string | number>>();
+      const weeklyRow = (week: string, team: string, pathId: string | null) => {
+        const key = sliceKey(week, team, pathId);
+        let row = weekly.get(key);
+        if (!row) {
+          row = {
+            week,
+            team,
+            path_id: pathId ?? '',
+            opened: 0,
+            resolved: 0,
+            reopened_resolved: 0,
+            ...Object.fromEntries(TYPE_ENTRIES.map(([, c]) => [c, 0])),
+          };
+          weekly.set(key, row);
+        }
+        return row;
+      };
+      for (const r of opened as Array<Record<string, any>>) {
+        const row = weeklyRow(r.created_week, r.team, r.path_id);
+        const n = Number(r.n);
+        row.opened = Number(row.opened) + n;
+        const column = TYPE_COLUMNS[r.type as TicketType];
+        row[column] = Number(row[column]) + n;
+      }
+      for (const r of resolved as Array<Record<string, any>>) {
+        const row = weeklyRow(r.resolved_week, r.team, r.path_id);
+        row.resolved = Number(r.n);
+        row.reopened_resolved = Number(r.reopened);
+      }
+
+      const facets = new Map<string, number>();
+      const count = (facetKey: unknown[], n: number) => {
+        const key = JSON.stringify(facetKey);
+        facets.set(key, (facets.get(key) ?? 0) + n);
+      };
+      for (const r of categories as Array<Record<string, any>>) {
+        count(
+          [r.created_week, r.team, r.path_id ?? '', 'category', r.category],
+          Number(r.n),
+        );
+      }
+      for (const r of labelled as Array<Record<string, any>>) {
+        for (const label of new Set<string>(JSON.parse(r.labels))) {
+          count([r.created_week, r.team, r.path_id ?? '', 'label', label], 1);
+        }
+      }
+      const facetRows = [...facets].map(([key, n]) => {
+        const [week, team, pathId, facet, value] = JSON.parse(key);
+        return { week, team, path_id: pathId, facet, value, count: n };
+      });
+      const byPath = new Map<string, number>();
+      for (const row of facetRows) {
+        const key = JSON.stringify([
+          row.week,
+          row.path_id,
+          row.facet,
+          row.value,
+        ]);
+        byPath.set(key, (byPath.get(key) ?? 0) + row.count);
+      }
+
+      const histograms = new Map<
+        string,
+        { key: Record<string, string>; counts: Map<number, number> }
+      >();
+      const countBucket = (
+        measure: DurationMeasure,
+        week: string,
+        team: string,
+        pathId: string | null,
+        bucket: number,
+        n: number,
+      ) => {
+        const key = `${sliceKey(week, team, pathId)}${measure}`;
+        let histogram = histograms.get(key);
+        if (!histogram) {
+          histogram = {
+            key: { week, team, path_id: pathId ?? '', measure },
+            counts: new Map(),
+          };
+          histograms.set(key, histogram);
+        }
+        histogram.counts.set(bucket, (histogram.counts.get(bucket) ?? 0) + n);
+      };
+      for (const r of responses as Array<Record<string, any>>) {
+        countBucket(
+          'first_response',
+          r.first_response_week,
+          r.team,
+          r.path_id,
+          Number(r.first_response_bucket),
+          Number(r.n),
+        );
+      }
+      for (const r of resolutions as Array<Record<string, any>>) {
+        countBucket(
+          'resolution',
+          r.resolved_week,
+          r.team,
+          r.path_id,
+          Number(r.resolution_bucket),
+          Number(r.n),
+        );
+      }
+
+      for (const table of [
+        TICKET_WEEKLY_TABLE,
+        TICKET_FACETS_TABLE,
+        TICKET_FACETS_BY_PATH_TABLE,
+        TICKET_DURATIONS_TABLE,
+      ]) {
+        await tx(table).whereIn('week', weeks).delete();
+      }
+      await insertAll(tx, TICKET_WEEKLY_TABLE, [...weekly.values()], 1000);
+      await insertAll(tx, TICKET_FACETS_TABLE, facetRows, 2000);
+      await insertAll(
+        tx,
+        TICKET_FACETS_BY_PATH_TABLE,
+        [...byPath].map(([key, n]) => {
+          const [week, pathId, facet, value] = JSON.parse(key);
+          return { week, path_id: pathId, facet, value, count: n };
+        }),
+        2000,
+      );
+      await insertAll(
+        tx,
+        TICKET_DURATIONS_TABLE,
+        [...histograms.values()].map(h => ({
+          ...h.key,
+          ...histogramColumns(h.counts),
+        })),
+        HISTOGRAM_BATCH_SIZE,
+      );
+      await clearMarks(tx, ROLLUP, marks);
     });
   }
 
@@ -231,39 +472,40 @@ export class DatabaseTicketStore implements TicketStore {
   }
 
   async facets(query: TicketRollupQuery) {
-    const rows = await this.slice(TICKET_FACETS_TABLE, query)
+    // Without a team filter the per-path counts answer with far fewer rows.
+    const table = query.teams
+      ? TICKET_FACETS_TABLE
+      : TICKET_FACETS_BY_PATH_TABLE;
+    const rows: Array<Record<string, any>> = await this.slice(table, query)
       .groupBy('facet', 'value')
       .select('facet', 'value')
       .sum({ count: 'count' });
     return rows
-      .map((row: Record<string, any>) => ({
+      .map(row => ({
         facet: row.facet as string,
         value: row.value as string,
         count: Number(row.count),
       }))
-      .filter((row: { count: number }) => row.count > 0);
+      .filter(row => row.count > 0);
   }
 
   async durations(
     query: TicketRollupQuery,
-    by: 'team' | 'path' | 'all',
+    by: 'week' | 'team' | 'path' | 'all',
   ): Promise<DurationBucketRow[]> {
     const column = SLICE_COLUMNS[by];
-    const rows: Array<Record<string, any>> = await this.slice(
-      TICKET_DURATIONS_TABLE,
-      query,
-    )
-      .groupBy([...(column ? [column] : []), 'measure', 'bucket'])
-      .select([...(column ? [column] : []), 'measure', 'bucket'])
-      .sum({ count: 'count' });
-    return rows
-      .map((row: Record<string, any>) => ({
+    const groups = [...(column ? [column] : []), 'measure'];
+    const rows: Array<Record<string, any>> = await sumHistograms(
+      this.slice(TICKET_DURATIONS_TABLE, query).groupBy(groups).select(groups),
+    );
+    return rows.flatMap(row =>
+      bucketsOf(row).map(({ bucket, count }) => ({
         slice: column ? (row[column] as string) : '',
-        measure: row.measure,
-        bucket: Number(row.bucket),
-        count: Number(row.count),
-      }))
-      .filter(row => row.count > 0);
+        measure: row.measure as DurationMeasure,
+        bucket,
+        count,
+      })),
+    );
   }
 
   async removeBefore(createdBefore: Date): Promise<number> {
@@ -276,11 +518,23 @@ export class DatabaseTicketStore implements TicketStore {
       for (const table of [
         TICKET_WEEKLY_TABLE,
         TICKET_FACETS_TABLE,
+        TICKET_FACETS_BY_PATH_TABLE,
         TICKET_DURATIONS_TABLE,
       ]) {
         await tx(table).where('week', '<', week).delete();
       }
       return removed;
     });
+  }
+}
+
+async function insertAll(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+  batchSize: number,
+) {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    await tx(table).insert(rows.slice(i, i + batchSize));
   }
 }

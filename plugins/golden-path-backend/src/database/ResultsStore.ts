@@ -89,6 +89,8 @@ export interface ResultsStore {
   get(entityRef: string): Promise<EntityResultRecord | undefined>;
   /** The golden path each of the given entities is on, where it is on one. */
   pathsOf(entityRefs: string[]): Promise<Map<string, string>>;
+  /** Which of the given entities the last scoring run found in the catalog. */
+  existing(entityRefs: string[]): Promise<Set<string>>;
   /** Replaces all of a day's aggregates with these, atomically. */
   replaceDaySnapshots(day: string, records: SnapshotRecord[]): Promise<void>;
   /** The aggregates of the most recent day that has any. */

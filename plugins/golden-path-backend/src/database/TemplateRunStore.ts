@@ -39,6 +39,10 @@ export interface IngestCursor {
 export interface RunQuery {
   taskId?: string;
   templateRef?: string;
+  /** Any of these templates. */
+  templateRefs?: string[];
+  /** Runners in any of these teams. */
+  teams?: string[];
   runBy?: string;
   status?: TemplateRunStatus;
   /** Created at or after. */
@@ -82,6 +86,12 @@ export interface TemplateRunStore {
     page: { limit: number; offset: number },
   ): Promise<{ items: TemplateRun[]; totalItems: number }>;
   figureRows(query: RunQuery): Promise<RunFigureRow[]>;
+  /** How many runs, and how many completed, the query selects. */
+  countRuns(query: RunQuery): Promise<{ runs: number; completed: number }>;
+  /** The earliest completed run that created each of the given entities. */
+  runsCreating(
+    entityRefs: string[],
+  ): Promise<Map<string, { taskId: string; finishedAt: Date }>>;
 
   getCursor(source: string): Promise<IngestCursor>;
   saveCursor(source: string, cursor: IngestCursor): Promise<void>;

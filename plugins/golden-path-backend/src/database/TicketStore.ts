@@ -41,6 +41,8 @@ export interface TicketUpsertCounts {
   updated: number;
   unchanged: number;
   stale: number;
+  /** The weeks whose rollups the stored changes marked for rebuilding. */
+  weeks: string[];
 }
 
 /** Which rollup rows a figure reads. */
@@ -79,8 +81,8 @@ export interface DurationBucketRow {
 export interface TicketStore {
   /**
    * Upserts a batch atomically, keyed by source and id: an update older
-   * than the stored one is ignored, and the rollups move by exactly the
-   * difference each stored change makes.
+   * than the stored one is ignored, and the weeks each stored change counts
+   * in (before and after it) are marked for their rollups to be rebuilt.
    */
   upsertTickets(
     source: string,
@@ -97,12 +99,16 @@ export interface TicketStore {
   facets(
     query: TicketRollupQuery,
   ): Promise<Array<{ facet: string; value: string; count: number }>>;
-  /** Duration histograms summed per team, per path, or over all. */
+  /** Duration histograms summed per week, team or path, or over all. */
   durations(
     query: TicketRollupQuery,
-    by: 'team' | 'path' | 'all',
+    by: 'week' | 'team' | 'path' | 'all',
   ): Promise<DurationBucketRow[]>;
 
+  /** Rebuilds the rollups of the given weeks from the tickets now. */
+  rebuildWeeks(weeks: string[]): Promise<void>;
+  /** Rebuilds up to `limit` marked weeks, oldest mark first; how many. */
+  rebuildMarked(limit: number): Promise<number>;
   /** Removes tickets created before the instant and older rollup weeks. */
   removeBefore(createdBefore: Date): Promise<number>;
 }

@@ -9,6 +9,8 @@ import { DatabaseResultsStore } from './DatabaseResultsStore';
 import { DatabaseTemplateRunStore } from './DatabaseTemplateRunStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { DatabaseTicketStore } from './DatabaseTicketStore';
+import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseUsageStore } from './DatabaseUsageStore';
 
 const migrationsDir = resolvePackagePath(
   '@golden-path/plugin-golden-path-backend',
@@ -33,5 +35,7 @@ export async function createStores(database: DatabaseService) {
     templateRuns: new DatabaseTemplateRunStore(knex),
     surveys: new DatabaseSurveyStore(knex),
     tickets: new DatabaseTicketStore(knex),
+    deployments: new DatabaseDeploymentStore(knex),
+    usage: new DatabaseUsageStore(knex),
   };
 }

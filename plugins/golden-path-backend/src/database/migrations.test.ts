@@ -128,12 +128,53 @@ describe('migrations', () => {
         created_at: new Date('2026-11-20T10:00:00.000Z'),
         updated_at: new Date('2026-11-20T10:00:00.000Z'),
         ingested_at: new Date('2026-11-20T10:00:00.000Z'),
+        created_week: '2026-11-16',
+      });
+      await knex('golden_path_deployments').insert({
+        source: 'argocd',
+        external_id: 'd1',
+        service: 'component:default/payments-api',
+        entity_ref: 'component:default/payments-api',
+        environment: 'production',
+        production: true,
+        outcome: 'success',
+        deployed_at: new Date('2026-11-20T10:00:00.000Z'),
+        updated_at: new Date('2026-11-20T10:00:00.000Z'),
+        team: 'group:default/payments',
+        ingested_at: new Date('2026-11-20T10:00:00.000Z'),
+        week: '2026-11-16',
       });
       await expect(
         knex('golden_path_locks').orderBy('name').pluck('name'),
-      ).resolves.toEqual(['ratings', 'tickets']);
+      ).resolves.toEqual([
+        'deployment-rollups',
+        'deployments',
+        'ratings',
+        'ticket-rollups',
+        'tickets',
+        'usage',
+      ]);
 
-      // Down one: the feedback tables go, the template runs stay.
+      // Down one: the delivery and usage tables and their locks go, the
+      // tickets stay.
+      await knex.migrate.down({ directory });
+      for (const table of [
+        'golden_path_deployments',
+        'golden_path_deployment_lead_times',
+        'golden_path_usage_events',
+        'golden_path_usage_active_users',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(
+        knex('golden_path_locks').orderBy('name').pluck('name'),
+      ).resolves.toEqual(['ratings', 'ticket-rollups', 'tickets']);
+      const [{ count: stillTickets }] = await knex('golden_path_tickets').count(
+        { count: '*' },
+      );
+      expect(Number(stillTickets)).toBe(1);
+
+      // Down another: the feedback tables go, the template runs stay.
       await knex.migrate.down({ directory });
       for (const table of [
         'golden_path_survey_campaigns',
@@ -201,6 +242,8 @@ describe('migrations', () => {
         'golden_path_entity_history',
         'golden_path_survey_rollup',
         'golden_path_ticket_weekly',
+        'golden_path_deployed_services',
+        'golden_path_usage_daily',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }

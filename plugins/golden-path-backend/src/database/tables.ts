@@ -164,6 +164,7 @@ export interface DbPathRatingRow {
 export const TICKETS_TABLE = 'golden_path_tickets';
 export const TICKET_WEEKLY_TABLE = 'golden_path_ticket_weekly';
 export const TICKET_FACETS_TABLE = 'golden_path_ticket_facets';
+export const TICKET_FACETS_BY_PATH_TABLE = 'golden_path_ticket_facets_by_path';
 export const TICKET_DURATIONS_TABLE = 'golden_path_ticket_durations';
 
 /** A row of {@link TICKETS_TABLE}. */
@@ -188,4 +189,40 @@ export interface DbTicketRow {
   resolved_at: Date | string | number | null;
   reopen_count: number;
   ingested_at: Date | string | number;
+  created_week: string;
+  first_response_week: string | null;
+  first_response_bucket: number | null;
+  resolved_week: string | null;
+  resolution_bucket: number | null;
 }
+
+export const DEPLOYMENTS_TABLE = 'golden_path_deployments';
+export const DEPLOYMENT_WEEKLY_TABLE = 'golden_path_deployment_weekly';
+export const LEAD_TIMES_TABLE = 'golden_path_deployment_lead_times';
+export const DEPLOYED_SERVICES_TABLE = 'golden_path_deployed_services';
+
+/** A row of {@link DEPLOYMENTS_TABLE}. */
+export interface DbDeploymentRow {
+  source: string;
+  external_id: string;
+  service: string;
+  entity_ref: string | null;
+  environment: string;
+  production: boolean | number;
+  outcome: string;
+  deployed_at: Date | string | number;
+  updated_at: Date | string | number;
+  lead_time_ms: number | string | null;
+  version: string | null;
+  url: string | null;
+  team: string;
+  path_id: string | null;
+  ingested_at: Date | string | number;
+  week: string;
+  lead_time_bucket: number | null;
+}
+
+export const USAGE_EVENTS_TABLE = 'golden_path_usage_events';
+export const USAGE_DAILY_TABLE = 'golden_path_usage_daily';
+export const USAGE_ACTIVE_USERS_TABLE = 'golden_path_usage_active_users';
+export const USAGE_PLUGINS_TABLE = 'golden_path_usage_plugins';

@@ -36,6 +36,11 @@ import { SurveyResultsService } from '../service/SurveyResultsService';
 import { TicketService } from '../service/TicketService';
 import { registerSurveyRoutes } from './surveyRoutes';
 import { registerTicketRoutes } from './ticketRoutes';
+import { registerDeliveryRoutes } from './deliveryRoutes';
+import { registerMetricsRoutes } from './metricsRoutes';
+import { DeploymentService } from '../service/DeploymentService';
+import { UsageService } from '../service/UsageService';
+import { PlatformMetricsService } from '../service/PlatformMetricsService';
 
 // A fact push carries up to 1000 entities' facts, a ticket batch up to
 // 1000 tickets; express' default 100 kB would cut a legitimate batch short.
@@ -63,6 +68,9 @@ export async function createRouter(options: {
   campaigns: SurveyCampaignService;
   surveyResults: SurveyResultsService;
   tickets: TicketService;
+  deployments: DeploymentService;
+  usage: UsageService;
+  metrics: PlatformMetricsService;
 }): Promise<express.Router> {
   const { auth, httpAuth, userInfo, permissions, auditor } = options;
   const { results, exemptionService } = options;
@@ -267,6 +275,8 @@ export async function createRouter(options: {
     results: options.surveyResults,
   });
   registerTicketRoutes(router, options);
+  registerDeliveryRoutes(router, options);
+  registerMetricsRoutes(router, options);
 
   return router;
 }

@@ -5,6 +5,7 @@
  * handlers, whose messages name the key.
  */
 
+import { deliveryPaths, deliverySchemas } from './delivery';
 import { feedbackPaths, feedbackSchemas } from './feedback';
 
 const entityPathParameters = [
@@ -98,7 +99,7 @@ export const spec = {
     title: 'golden-path',
     version: '1',
     description:
-      'Golden-path results, adoption, history, exemptions, pushed facts, template runs, developer surveys and support tickets. Every endpoint needs Backstage credentials.',
+      'Golden-path results, adoption, history, exemptions, pushed facts, template runs, developer surveys, support tickets, deployments, portal usage and platform metrics. Every endpoint needs Backstage credentials.',
     license: { name: 'Apache-2.0' },
   },
   servers: [{ url: '/' }],
@@ -115,6 +116,7 @@ export const spec = {
     },
     schemas: {
       ...feedbackSchemas,
+      ...deliverySchemas,
       Error: {
         type: 'object',
         required: ['error'],
@@ -937,5 +939,6 @@ export const spec = {
       },
     },
     ...feedbackPaths,
+    ...deliveryPaths,
   },
 } as const;

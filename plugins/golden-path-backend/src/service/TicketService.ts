@@ -6,7 +6,6 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DAY_MS,
-  previousPeriod,
   TicketFiguresResponse,
   TicketImportResponse,
   TicketIngestResult,
@@ -14,7 +13,6 @@ import {
   TicketType,
   trendOf,
   utcDay,
-  weekStart,
 } from '@golden-path/plugin-golden-path-common';
 import { toCsv } from './csv';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
@@ -27,11 +25,8 @@ import {
 import { mergeTicket } from '../ingest/tickets/mergeTicket';
 import { parseTicketCsv } from '../ingest/tickets/parseTicketCsv';
 import { TicketAttributor } from '../ingest/tickets/TicketAttributor';
-import {
-  ParsedTicket,
-  parseTickets,
-  TicketProblem,
-} from '../ingest/tickets/ticketSchema';
+import { ParsedTicket, parseTickets } from '../ingest/tickets/ticketSchema';
+import { BatchError } from '../validation/parseBatch';
 import {
   githubTicket,
   jiraTicket,
@@ -39,10 +34,11 @@ import {
 } from '../ingest/tickets/webhookPayloads';
 import { groupWithDescendants } from './groupHierarchy';
 import { figuresBySlice, sliceFigures } from './tickets/sliceFigures';
+import { weekPeriod } from './metrics/period';
+import { rebuildIfFew } from './metrics/rebuildIfFew';
 import { UNASSIGNED_TEAM } from '../catalog/teamsOf';
+import { TeamDirectory } from '../catalog/TeamDirectory';
 
-const WEEK_MS = 7 * DAY_MS;
-const DEFAULT_WEEKS = 13;
 // Rows a CSV import previews, and labels a figure lists.
 const PREVIEW_ROWS = 20;
 const TOP_LABELS = 20;
@@ -62,22 +58,6 @@ export type TicketExportTable =
   | 'paths'
   | 'categories'
   | 'labels';
-
-/** A batch rejected whole, with every problem found. */
-export class TicketBatchError extends InputError {
-  constructor(readonly problems: TicketProblem[], what: string) {
-    const shown = problems
-      .slice(0, 5)
-      .map(
-        p => `${what}[${p.index}]${p.field ? `.${p.field}` : ''}: ${p.message}`,
-      );
-    super(
-      `Invalid tickets: ${shown.join('; ')}${
-        problems.length > 5 ? `; and ${problems.length - 5} more` : ''
-      }. Nothing was stored.`,
-    );
-  }
-}
 
 function toRecord(
   source: string,
@@ -112,15 +92,6 @@ function toRecord(
   };
 }
 
-/** Weeks, as Monday keys, from the week of `from` until `to`. */
-function weeksOf(from: Date, to: Date): string[] {
-  const weeks: string[] = [];
-  for (let at = Date.parse(weekStart(from)); at < to.getTime(); at += WEEK_MS) {
-    weeks.push(utcDay(at));
-  }
-  return weeks;
-}
-
 /**
  * Support tickets: validated and attributed batches in, figures out. Who
  * may send them is the router's to check.
@@ -135,6 +106,7 @@ export class TicketService {
       catalog: CatalogService;
       auth: AuthService;
       settings: GoldenPathSettings;
+      teams: TeamDirectory;
     },
   ) {
     this.attributor = new TicketAttributor({
@@ -157,11 +129,12 @@ export class TicketService {
     const kept = tickets.filter(t => Date.parse(t.createdAt) >= cutoff);
     const attributions = await this.attributor.attribute(kept);
     const records = kept.map((t, i) => toRecord(source, t, attributions[i]));
-    const counts = await this.deps.tickets.upsertTickets(
+    const { weeks, ...counts } = await this.deps.tickets.upsertTickets(
       source,
       records,
       mergeTicket,
     );
+    await rebuildIfFew(this.deps.tickets, weeks);
     return {
       source,
       received: tickets.length,
@@ -174,7 +147,7 @@ export class TicketService {
   async ingest(source: string, tickets: unknown[], now = new Date()) {
     const parsed = parseTickets(tickets, this.pathIds);
     if (parsed.problems.length > 0) {
-      throw new TicketBatchError(parsed.problems, 'tickets');
+      throw new BatchError(parsed.problems, 'tickets', 'tickets');
     }
     return this.store(source, parsed.tickets, now);
   }
@@ -233,7 +206,7 @@ export class TicketService {
     }
     const parsed = parseTickets([mapped.ticket], this.pathIds);
     if (parsed.problems.length > 0) {
-      throw new TicketBatchError(parsed.problems, `${kind} ticket`);
+      throw new BatchError(parsed.problems, 'tickets', `${kind} ticket`);
     }
     return this.store(source, parsed.tickets, now);
   }
@@ -243,24 +216,12 @@ export class TicketService {
     credentials: BackstageCredentials,
     now = new Date(),
   ): Promise<TicketFiguresResponse> {
-    const to = query.to ? new Date(query.to) : now;
-    const requestedFrom = query.from
-      ? new Date(query.from)
-      : new Date(to.getTime() - DEFAULT_WEEKS * WEEK_MS);
-    if (requestedFrom >= to) {
-      throw new InputError('Invalid query: from: must be before to');
-    }
     if (query.path && !this.pathIds.includes(query.path)) {
       throw new InputError(
         `Invalid query: path: unknown golden path '${query.path}'`,
       );
     }
-    const weeks = weeksOf(requestedFrom, to);
-    const from = new Date(weeks[0]);
-    const previous = previousPeriod({
-      from,
-      to: new Date(from.getTime() + weeks.length * WEEK_MS),
-    });
+    const { weeks, from, to, previous, endWeek } = weekPeriod(query, now);
     const teams = query.group
       ? await groupWithDescendants(this.deps.catalog, query.group, credentials)
       : undefined;
@@ -270,8 +231,7 @@ export class TicketService {
       ...(teams ? { teams } : {}),
       ...(query.path ? { pathId: query.path } : {}),
     });
-    const end = utcDay(from.getTime() + weeks.length * WEEK_MS);
-    const current = slice(weeks[0], end);
+    const current = slice(weeks[0], endWeek);
     const before = slice(utcDay(previous.from), weeks[0]);
     const { tickets } = this.deps;
     const [

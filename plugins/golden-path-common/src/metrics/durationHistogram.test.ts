@@ -1,4 +1,5 @@
 import {
+  DURATION_BUCKETS,
   durationBucket,
   durationBucketBounds,
   percentileOfBuckets,
@@ -16,7 +17,7 @@ function bucketsOf(values: number[]) {
 
 describe('duration histogram', () => {
   it('puts every duration inside the bounds of its bucket', () => {
-    for (const ms of [0, 999, 1000, 1090, 60_000, 4 * 3600_000, 9e9]) {
+    for (const ms of [0, 59_999, 60_000, 70_000, 4 * 3600_000, 9e9]) {
       const { lower, upper } = durationBucketBounds(durationBucket(ms));
       expect(ms).toBeGreaterThanOrEqual(lower);
       expect(ms).toBeLessThan(upper);
@@ -24,7 +25,7 @@ describe('duration histogram', () => {
   });
 
   it('puts durations past the last bucket in it', () => {
-    expect(durationBucket(1e15)).toBe(255);
+    expect(durationBucket(1e15)).toBe(DURATION_BUCKETS - 1);
   });
 
   it('refuses negative durations', () => {
@@ -33,7 +34,7 @@ describe('duration histogram', () => {
     );
   });
 
-  it('reads percentiles within a bucket width (9%) of the exact ones', () => {
+  it('reads percentiles within a bucket width (19%) of the exact ones', () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 16807) % 2147483647;
@@ -48,13 +49,13 @@ describe('duration histogram', () => {
     for (const p of [10, 50, 90, 99]) {
       const exact = percentile(values, p)!;
       const estimate = percentileOfBuckets(buckets, p)!;
-      expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.09);
+      expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.19);
     }
   });
 
   it('gives the value itself for a single value, to within its bucket', () => {
     const estimate = percentileOfBuckets(bucketsOf([3_600_000]), 50)!;
-    expect(Math.abs(estimate - 3_600_000) / 3_600_000).toBeLessThan(0.09);
+    expect(Math.abs(estimate - 3_600_000) / 3_600_000).toBeLessThan(0.19);
   });
 
   it('sums counts of the same bucket from several rows', () => {

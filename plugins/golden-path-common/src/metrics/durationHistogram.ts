@@ -1,13 +1,21 @@
-// Durations are counted in buckets whose bounds grow by 2^(1/8) (about 9%)
-// from one second up, so that a percentile read from counts is within a
-// bucket's width of the exact one, whatever the number of values, and
-// counts can be summed across days, teams and paths.
-const STEPS_PER_DOUBLING = 8;
-const MAX_BUCKET = 255;
+// Durations are counted in a fixed set of buckets whose bounds grow by
+// 2^(1/4) (about 19%) from one minute up to half a year, so that a
+// percentile read from counts is within a bucket's width of the exact one
+// whatever the number of values, counts can be summed across weeks, teams
+// and paths, and a histogram fits one row of a table.
+const STEPS_PER_DOUBLING = 4;
+const UNIT_MS = 60_000;
 
 /**
- * The histogram bucket of a duration in milliseconds: 0 for under a second,
- * then one per ninth-of-a-doubling.
+ * How many buckets a duration histogram has: bucket 0 is under a minute,
+ * the last one everything from about 182 days.
+ *
+ * @public
+ */
+export const DURATION_BUCKETS = 74;
+
+/**
+ * The histogram bucket of a duration in milliseconds.
  *
  * @public
  */
@@ -15,13 +23,13 @@ export function durationBucket(durationMs: number): number {
   if (!(durationMs >= 0)) {
     throw new RangeError(`a duration is at least 0 ms, got ${durationMs}`);
   }
-  const seconds = durationMs / 1000;
-  if (seconds < 1) {
+  const minutes = durationMs / UNIT_MS;
+  if (minutes < 1) {
     return 0;
   }
   return Math.min(
-    MAX_BUCKET,
-    1 + Math.floor(STEPS_PER_DOUBLING * Math.log2(seconds) + 1e-9),
+    DURATION_BUCKETS - 1,
+    1 + Math.floor(STEPS_PER_DOUBLING * Math.log2(minutes) + 1e-9),
   );
 }
 
@@ -35,7 +43,7 @@ export function durationBucketBounds(bucket: number): {
   upper: number;
 } {
   const bound = (i: number) =>
-    i <= 0 ? 0 : 1000 * 2 ** ((i - 1) / STEPS_PER_DOUBLING);
+    i <= 0 ? 0 : UNIT_MS * 2 ** ((i - 1) / STEPS_PER_DOUBLING);
   return { lower: bound(bucket), upper: bound(bucket + 1) };
 }
 

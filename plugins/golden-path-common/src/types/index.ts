@@ -57,3 +57,17 @@ export type {
   TicketStatus,
   TicketType,
 } from './tickets';
+export type {
+  AntiPattern,
+  DeploymentInput,
+  FeatureUsageResponse,
+  MetricPoint,
+  MetricStatus,
+  MetricTarget,
+  MetricUnit,
+  PlatformMetric,
+  PlatformMetricId,
+  PlatformMetricsResponse,
+  TemplateFunnel,
+  UsageEventInput,
+} from './platformMetrics';

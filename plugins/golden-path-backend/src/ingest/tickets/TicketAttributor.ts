@@ -2,7 +2,8 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@golden-path/plugin-golden-path-common';
-import { teamsOf, UNASSIGNED_TEAM } from '../../catalog/teamsOf';
+import { UNASSIGNED_TEAM } from '../../catalog/teamsOf';
+import { TeamDirectory } from '../../catalog/TeamDirectory';
 import { ResultsStore } from '../../database/ResultsStore';
 import { ParsedTicket } from './ticketSchema';
 
@@ -49,7 +50,7 @@ class TtlCache<V> {
 export class TicketAttributor {
   private readonly users = new TtlCache<string | null>();
   private readonly components = new TtlCache<string | null>();
-  private readonly teams = new TtlCache<string>();
+  private readonly teams: TeamDirectory;
 
   constructor(
     private readonly deps: {
@@ -57,8 +58,11 @@ export class TicketAttributor {
       auth: AuthService;
       results: Pick<ResultsStore, 'pathsOf'>;
       pathIds: string[];
+      teams: TeamDirectory;
     },
-  ) {}
+  ) {
+    this.teams = deps.teams;
+  }
 
   private async lookUp(
     cache: TtlCache<string | null>,
@@ -158,14 +162,10 @@ export class TicketAttributor {
 
     const userRefs = tickets.map(t => userOf(t.requester));
     const entityRefs = tickets.map(entityOf);
-    const unknownTeams = [
-      ...new Set(userRefs.flatMap(u => (u && !this.teams.has(u) ? [u] : []))),
-    ];
-    const [found, paths] = await Promise.all([
-      teamsOf(unknownTeams, this.deps),
+    const [teams, paths] = await Promise.all([
+      this.teams.teamsOf(userRefs.flatMap(u => u ?? [])),
       this.deps.results.pathsOf([...new Set(entityRefs.flatMap(e => e ?? []))]),
     ]);
-    found.forEach((team, userRef) => this.teams.set(userRef, team));
     return tickets.map((ticket, i) => {
       const userRef = userRefs[i];
       const entityRef = entityRefs[i];
@@ -177,7 +177,7 @@ export class TicketAttributor {
         ticket.pathId ?? labelledPath ?? (entityRef && paths.get(entityRef));
       return {
         ...(userRef ? { userRef } : {}),
-        team: (userRef && this.teams.get(userRef)) ?? UNASSIGNED_TEAM,
+        team: (userRef && teams.get(userRef)) ?? UNASSIGNED_TEAM,
         ...(entityRef ? { entityRef } : {}),
         ...(pathId ? { pathId } : {}),
       };

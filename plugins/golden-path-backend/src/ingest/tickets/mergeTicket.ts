@@ -1,5 +1,5 @@
 import { UNASSIGNED_TEAM } from '../../catalog/teamsOf';
-import { isResolved } from '../../database/operations/ticketContributions';
+import { isResolved } from '../../database/operations/ticketRollups';
 import { TicketRecord } from '../../database/TicketStore';
 
 /**

@@ -3,6 +3,7 @@ import {
   TicketInput,
 } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
+import { BatchProblem, parseBatch } from '../../validation/parseBatch';
 
 /** The most tickets one request may carry. */
 export const MAX_TICKETS_PER_BATCH = 1000;
@@ -88,61 +89,31 @@ export const ticketBatchSchema = z
   })
   .strict();
 
-/** A problem with one ticket of a batch. */
-export interface TicketProblem {
-  index: number;
-  field?: string;
-  message: string;
-}
-
 /**
- * Validates each ticket of a batch, and that no id appears twice; returns
- * the parsed tickets, or every problem found (at most `maxProblems`).
+ * Validates each ticket of a batch, that no id appears twice and that each
+ * named path is configured; returns the parsed tickets, or every problem
+ * found (at most `maxProblems`).
  */
 export function parseTickets(
   tickets: unknown[],
   pathIds: string[],
   maxProblems = 50,
-): { tickets: ParsedTicket[]; problems: TicketProblem[] } {
-  const parsed: ParsedTicket[] = [];
-  const problems: TicketProblem[] = [];
-  const seen = new Map<string, number>();
-  tickets.forEach((raw, index) => {
-    if (problems.length >= maxProblems) {
-      return;
-    }
-    const result = ticketSchema.safeParse(raw);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      problems.push({
-        index,
-        ...(issue.path.length ? { field: issue.path.join('.') } : {}),
-        message: issue.message,
-      });
-      return;
-    }
-    const { pathId } = result.data;
-    if (pathId && !pathIds.includes(pathId)) {
-      problems.push({
-        index,
-        field: 'pathId',
-        message: `unknown golden path '${pathId}'; known: ${
-          pathIds.join(', ') || 'none'
-        }`,
-      });
-      return;
-    }
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      problems.push({
-        index,
-        field: 'id',
-        message: `'${result.data.id}' appears twice in the batch (also at ${first})`,
-      });
-      return;
-    }
-    seen.set(result.data.id, index);
-    parsed.push(result.data as ParsedTicket);
-  });
-  return { tickets: parsed, problems };
+): { tickets: ParsedTicket[]; problems: BatchProblem[] } {
+  const { items, problems } = parseBatch(
+    tickets,
+    ticketSchema as unknown as z.ZodType<ParsedTicket, z.ZodTypeDef, unknown>,
+    {
+      maxProblems,
+      check: ({ pathId }) =>
+        pathId && !pathIds.includes(pathId)
+          ? {
+              field: 'pathId',
+              message: `unknown golden path '${pathId}'; known: ${
+                pathIds.join(', ') || 'none'
+              }`,
+            }
+          : undefined,
+    },
+  );
+  return { tickets: items, problems };
 }

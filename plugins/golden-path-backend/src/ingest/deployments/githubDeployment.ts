@@ -1,0 +1,63 @@
+/** What a GitHub webhook delivery means for the deployment store. */
+export type GithubDeployment =
+  | { deployment: Record<string, unknown> }
+  | { ignored: string };
+
+type Json = Record<string, any>;
+
+// A deployment status that says how the deployment ended.
+const FINAL_STATES = new Map([
+  ['success', 'success'],
+  ['failure', 'failure'],
+  ['error', 'failure'],
+]);
+
+/**
+ * A GitHub `deployment_status` event as a deployment: the repository's
+ * name is the service (matched to a catalog Component of that name), the
+ * deployment's environment and creation time, the status time as the
+ * update. Commit times come from the deployment's payload
+ * (`{"commitTimes": [...]}`), where the workflow that created it put them.
+ * Statuses that are not final (queued, pending, in_progress, inactive) are
+ * acknowledged and ignored.
+ */
+export function githubDeployment(
+  event: string | undefined,
+  body: Json,
+): GithubDeployment {
+  if (event !== 'deployment_status') {
+    return {
+      ignored: `GitHub event '${String(event)}' carries no deployment`,
+    };
+  }
+  const status = body?.deployment_status;
+  const deployment = body?.deployment;
+  const outcome = FINAL_STATES.get(String(status?.state));
+  if (!outcome) {
+    return {
+      ignored: `deployment status '${String(status?.state)}' is not final`,
+    };
+  }
+  return {
+    deployment: {
+      id:
+        body?.repository?.full_name && deployment?.id !== undefined
+          ? `${body.repository.full_name}#${deployment.id}`
+          : undefined,
+      service: body?.repository?.name,
+      environment: deployment?.environment ?? status?.environment,
+      deployedAt: deployment?.created_at,
+      updatedAt: status?.created_at ?? status?.updated_at,
+      outcome,
+      ...(Array.isArray(deployment?.payload?.commitTimes)
+        ? { commitTimes: deployment.payload.commitTimes }
+        : {}),
+      ...(deployment?.sha
+        ? { version: String(deployment.sha).slice(0, 40) }
+        : {}),
+      ...(status?.target_url || status?.log_url
+        ? { url: status.target_url || status.log_url }
+        : {}),
+    },
+  };
+}

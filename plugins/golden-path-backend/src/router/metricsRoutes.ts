@@ -1,0 +1,28 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { z } from 'zod';
+import { PlatformMetricsService } from '../service/PlatformMetricsService';
+import { entityRefSchema, parseInput } from '../validation/input';
+import { ApiRouter } from './ApiRouter';
+
+const metricsQuerySchema = z
+  .object({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    group: entityRefSchema.optional(),
+    path: z.string().optional(),
+  })
+  .strict();
+
+/** The platform metrics, for every signed-in user and service. */
+export function registerMetricsRoutes(
+  router: ApiRouter,
+  deps: { httpAuth: HttpAuthService; metrics: PlatformMetricsService },
+) {
+  router.get('/metrics', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(metricsQuerySchema, req.query, 'query');
+    res.json(await deps.metrics.metrics(query, credentials));
+  });
+}
