@@ -21,7 +21,9 @@ async function signInAsGuest(page: Page) {
 async function openRecordedComponent(page: Page, name: string) {
   await expect(async () => {
     await page.goto(`/catalog/default/component/${name}`);
-    await expect(page.getByText('Golden Path', { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('main').getByText('Golden Path', { exact: true }),
+    ).toBeVisible();
     await expect(page.getByText('Not evaluated yet')).toHaveCount(0, {
       timeout: 2_000,
     });

@@ -6,15 +6,21 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/test-utils';
 import plugin, {
   goldenPathEntityCard,
   goldenPathEntityContent,
   goldenPathGroupCard,
   goldenPathGroupContent,
+  goldenPathPage,
+  goldenPathSurveyPrompt,
   goldenPathTemplateCard,
   goldenPathTemplateContent,
 } from './alpha';
 import { goldenPathApiRef } from './api';
+import { rootRouteRef } from './routes';
+import { trend } from './__testUtils__/surveys';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -113,6 +119,82 @@ describe('golden-path new frontend system plugin', () => {
     );
     expect(
       await screen.findByText('No golden path applies'),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the Golden Path page with a Surveys and a Support tickets tab', () => {
+    const page = createExtensionTester(goldenPathPage);
+    expect(page.get(coreExtensionData.routePath)).toBe('/golden-path');
+    expect(page.get(coreExtensionData.title)).toBe('Golden Path');
+    expect(page.get(coreExtensionData.routeRef)).toBe(rootRouteRef);
+    expect(page.get(coreExtensionData.icon)).toBeDefined();
+    // Sub-pages attach to the page of their plugin, so read them from it.
+    const surveys = createExtensionTester(
+      plugin.getExtension('sub-page:golden-path/surveys'),
+    );
+    const tickets = createExtensionTester(
+      plugin.getExtension('sub-page:golden-path/tickets'),
+    );
+    const tabs = [surveys, tickets].map(tab => [
+      tab.get(coreExtensionData.routePath),
+      tab.get(coreExtensionData.title),
+    ]);
+    expect(tabs).toEqual([
+      ['surveys', 'Surveys'],
+      ['tickets', 'Support tickets'],
+    ]);
+  });
+
+  it('opens the page on its first tab', async () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('page:golden-path'),
+    )
+      .add(plugin.getExtension('sub-page:golden-path/surveys'))
+      .add(plugin.getExtension('sub-page:golden-path/tickets'));
+    await renderInTestApp(tester.reactElement(), {
+      apis: [
+        [
+          goldenPathApiRef,
+          {
+            getSurveyCampaigns: async () => ({ items: [] }),
+            getSurveyTrend: async () => trend,
+          },
+        ],
+        [permissionApiRef, mockApis.permission()],
+      ],
+    });
+    expect(
+      await screen.findByRole('table', { name: 'NPS by quarter' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Support tickets')).toBeInTheDocument();
+  });
+
+  it('puts the survey prompt at the root of the app', async () => {
+    const tester = createExtensionTester(goldenPathSurveyPrompt);
+    await renderInTestApp(tester.reactElement(), {
+      apis: [
+        [
+          goldenPathApiRef,
+          {
+            getSurveyPrompt: async () => ({
+              prompt: {
+                kind: 'template-rating' as const,
+                run: {
+                  taskId: 'task-1',
+                  templateRef: 'template:default/node-service',
+                  pathId: 'node-service',
+                  pathTitle: 'Node.js service',
+                },
+              },
+            }),
+          },
+        ],
+      ],
+    });
+    expect(
+      await screen.findByRole('region', {
+        name: 'How was the Node.js service golden path?',
+      }),
     ).toBeInTheDocument();
   });
 });

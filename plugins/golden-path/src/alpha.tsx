@@ -1,14 +1,20 @@
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
+  SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import Directions from '@material-ui/icons/Directions';
+import { lazy, Suspense } from 'react';
 import { GoldenPathClient, goldenPathApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /** @alpha */
 export const goldenPathApi = ApiBlueprint.make({
@@ -125,12 +131,99 @@ export const goldenPathTemplateContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The Golden Path page at `/golden-path`, with a nav item; its tabs are the
+ * sub-pages below, the first one opening by default.
+ *
+ * @alpha
+ */
+export const goldenPathPage = PageBlueprint.make({
+  params: {
+    path: '/golden-path',
+    title: 'Golden Path',
+    icon: <Directions fontSize="inherit" />,
+    routeRef: rootRouteRef,
+  },
+});
+
+/**
+ * The Surveys tab: campaigns, the NPS trend and each campaign's results.
+ *
+ * @alpha
+ */
+export const goldenPathSurveysPage = SubPageBlueprint.make({
+  name: 'surveys',
+  params: {
+    path: 'surveys',
+    title: 'Surveys',
+    loader: async () => {
+      const [{ SurveysContent }, { Content }] = await Promise.all([
+        import('./components/Surveys'),
+        import('@backstage/core-components'),
+      ]);
+      return (
+        <Content>
+          <SurveysContent />
+        </Content>
+      );
+    },
+  },
+});
+
+/**
+ * The Support tickets tab: ticket volume, response and resolution times,
+ * and what tickets are about.
+ *
+ * @alpha
+ */
+export const goldenPathTicketsPage = SubPageBlueprint.make({
+  name: 'tickets',
+  params: {
+    path: 'tickets',
+    title: 'Support tickets',
+    loader: async () => {
+      const [{ TicketsContent }, { Content }] = await Promise.all([
+        import('./components/Tickets'),
+        import('@backstage/core-components'),
+      ]);
+      return (
+        <Content>
+          <TicketsContent />
+        </Content>
+      );
+    },
+  },
+});
+
+const LazySurveyPrompt = lazy(() =>
+  import('./components/SurveyPrompt').then(m => ({ default: m.SurveyPrompt })),
+);
+
+/**
+ * The in-portal survey prompt, at the root of the app so that it can ask
+ * on any page. Its request waits for the user to sign in.
+ *
+ * @alpha
+ */
+export const goldenPathSurveyPrompt = AppRootElementBlueprint.make({
+  name: 'survey-prompt',
+  params: {
+    element: (
+      // Nothing to show while it loads: the prompt is never urgent.
+      <Suspense fallback={null}>
+        <LazySurveyPrompt />
+      </Suspense>
+    ),
+  },
+});
+
+/**
  * The Golden Path frontend plugin for the new frontend system.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'golden-path',
+  routes: { root: rootRouteRef },
   extensions: [
     goldenPathApi,
     goldenPathEntityCard,
@@ -139,5 +232,9 @@ export default createFrontendPlugin({
     goldenPathGroupContent,
     goldenPathTemplateCard,
     goldenPathTemplateContent,
+    goldenPathPage,
+    goldenPathSurveysPage,
+    goldenPathTicketsPage,
+    goldenPathSurveyPrompt,
   ],
 });

@@ -15,6 +15,14 @@ export {
   GroupGoldenPathContent,
   EntityTemplateRunsCard,
   EntityTemplateRunsContent,
+  GoldenPathPage,
+  GoldenPathSurveyPrompt,
 } from './plugin';
 export { goldenPathApiRef, GoldenPathClient } from './api';
-export type { GoldenPathApi, TemplateRunsQuery } from './api';
+export type {
+  GoldenPathApi,
+  SurveyExportTable,
+  TemplateRunsQuery,
+  TicketExportTable,
+  TicketFiguresQuery,
+} from './api';

@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { GoldenPathClient, goldenPathApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The Golden Path frontend plugin, for apps on the legacy frontend system.
@@ -22,7 +24,41 @@ export const goldenPathPlugin = createPlugin({
       factory: deps => new GoldenPathClient(deps),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
+
+/**
+ * The Golden Path page: survey campaigns with their results and the NPS
+ * trend, and support-ticket figures, a tab each. Route it in the app, e.g.
+ * `<Route path="/golden-path" element={<GoldenPathPage />} />`.
+ *
+ * @public
+ */
+export const GoldenPathPage = goldenPathPlugin.provide(
+  createRoutableExtension({
+    name: 'GoldenPathPage',
+    component: () =>
+      import('./components/GoldenPathPage').then(m => m.GoldenPathPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The in-portal survey prompt: a small card at the bottom right asking the
+ * signed-in user an open campaign's questions or to rate a golden path they
+ * just used. Renders nothing when there is nothing to ask. Place it once,
+ * inside the app's router, e.g. next to `<AlertDisplay />`.
+ *
+ * @public
+ */
+export const GoldenPathSurveyPrompt = goldenPathPlugin.provide(
+  createComponentExtension({
+    name: 'GoldenPathSurveyPrompt',
+    component: {
+      lazy: () => import('./components/SurveyPrompt').then(m => m.SurveyPrompt),
+    },
+  }),
+);
 
 /**
  * Entity card: whether the entity is on a golden path and which template put

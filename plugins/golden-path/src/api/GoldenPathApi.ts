@@ -4,10 +4,22 @@ import {
   EntityHistoryResponse,
   EntityResultsResponse,
   GroupRollupResponse,
+  PathRatingsResponse,
+  PathsResponse,
+  SurveyAnswers,
+  SurveyCampaign,
+  SurveyCampaignInput,
+  SurveyCommentsResponse,
+  SurveyPromptResponse,
+  SurveyResultsResponse,
+  SurveyTrendResponse,
   TemplateEntitiesResponse,
   TemplateFiguresResponse,
+  TemplateRatingInput,
   TemplateRunStatus,
   TemplateRunsResponse,
+  TicketFiguresResponse,
+  TicketImportResponse,
 } from '@golden-path/plugin-golden-path-common';
 
 /**
@@ -27,6 +39,42 @@ export interface TemplateRunsQuery {
   limit?: number;
   offset?: number;
 }
+
+/**
+ * A table of a campaign's results that exports as CSV; `comments` needs
+ * the comments permission.
+ *
+ * @public
+ */
+export type SurveyExportTable = 'teams' | 'quarters' | 'paths' | 'comments';
+
+/**
+ * Which support tickets the figures count.
+ *
+ * @public
+ */
+export interface TicketFiguresQuery {
+  /** ISO time; the figures count whole ISO weeks from its Monday. */
+  from?: string;
+  /** ISO time; the backend defaults to now. */
+  to?: string;
+  /** A group ref: the group and every group below it. */
+  group?: string;
+  /** A golden path id. */
+  path?: string;
+}
+
+/**
+ * A table of the ticket figures that exports as CSV.
+ *
+ * @public
+ */
+export type TicketExportTable =
+  | 'weeks'
+  | 'teams'
+  | 'paths'
+  | 'categories'
+  | 'labels';
 
 /**
  * Reads Golden Path data from the golden-path backend.
@@ -59,6 +107,74 @@ export interface GoldenPathApi {
   getTemplateEntities(
     ref: CompoundEntityRef,
   ): Promise<TemplateEntitiesResponse>;
+  /** The configured golden paths with their adoption. */
+  getPaths(): Promise<PathsResponse>;
+
+  /** Every survey campaign, newest first. */
+  getSurveyCampaigns(): Promise<{ items: SurveyCampaign[] }>;
+  /** One survey campaign. */
+  getSurveyCampaign(id: string): Promise<SurveyCampaign>;
+  /** Creates a campaign; needs the survey manage permission. */
+  createSurveyCampaign(input: SurveyCampaignInput): Promise<SurveyCampaign>;
+  /**
+   * Replaces a campaign that is not closed; needs the survey manage
+   * permission. Once it has responses, its questions and anonymity cannot
+   * change (409).
+   */
+  updateSurveyCampaign(
+    id: string,
+    input: SurveyCampaignInput,
+  ): Promise<SurveyCampaign>;
+  /** Deletes a campaign with its responses; needs the manage permission. */
+  deleteSurveyCampaign(id: string): Promise<void>;
+  /** Closes a campaign now; needs the manage permission. */
+  closeSurveyCampaign(id: string): Promise<SurveyCampaign>;
+  /** What the in-portal prompt should ask the signed-in user now, if anything. */
+  getSurveyPrompt(): Promise<SurveyPromptResponse>;
+  /**
+   * The signed-in user's answers to a campaign, replacing their earlier
+   * ones; `replaced` says whether there were any.
+   */
+  answerSurveyCampaign(
+    id: string,
+    answers: SurveyAnswers['answers'],
+  ): Promise<{ replaced: boolean }>;
+  /** The signed-in user does not want to answer: stop asking, everywhere. */
+  dismissSurveyCampaign(id: string): Promise<void>;
+  /** A campaign's NPS, breakdowns and ratings, small groups withheld. */
+  getSurveyResults(id: string): Promise<SurveyResultsResponse>;
+  /** A page of a campaign's comments; needs the comments permission. */
+  getSurveyComments(
+    id: string,
+    page?: { limit?: number; offset?: number },
+  ): Promise<SurveyCommentsResponse>;
+  /** A table of a campaign's results as CSV text. */
+  exportSurveyResults(id: string, table: SurveyExportTable): Promise<string>;
+  /** NPS per quarter and per campaign, for everyone or one group's tree. */
+  getSurveyTrend(query?: { group?: string }): Promise<SurveyTrendResponse>;
+  /** Each golden path's ratings, from template runs and campaigns. */
+  getPathRatings(): Promise<PathRatingsResponse>;
+  /** The signed-in user rates the golden path of a template run of theirs. */
+  ratePath(input: TemplateRatingInput): Promise<{ replaced: boolean }>;
+  /** The signed-in user does not want to rate this run. */
+  dismissPathRating(taskId: string): Promise<void>;
+
+  /** Support-ticket figures; the backend defaults to the last 13 weeks. */
+  getTicketFigures(query?: TicketFiguresQuery): Promise<TicketFiguresResponse>;
+  /** A table of the ticket figures as CSV text. */
+  exportTicketFigures(
+    table: TicketExportTable,
+    query?: TicketFiguresQuery,
+  ): Promise<string>;
+  /**
+   * Sends a CSV file of tickets. A dry run previews the rows and their
+   * errors; otherwise the file is stored whole or, with any row error, not
+   * at all, and the response lists the errors.
+   */
+  importTickets(
+    csv: string,
+    options: { source?: string; dryRun: boolean },
+  ): Promise<TicketImportResponse>;
 }
 
 /**

@@ -192,4 +192,288 @@ describe('GoldenPathClient', () => {
       cause: { name: 'NotAllowedError' },
     });
   });
+
+  it('reads the configured golden paths', async () => {
+    server.use(
+      http.get(`${baseUrl}/paths`, () =>
+        HttpResponse.json({ paths: [], computedAt: null }),
+      ),
+    );
+    await expect(client.getPaths()).resolves.toEqual({
+      paths: [],
+      computedAt: null,
+    });
+  });
+
+  describe('surveys', () => {
+    const input = {
+      title: 'Developer experience, Q4',
+      questions: [{ id: 'nps', type: 'nps' as const, text: 'Recommend?' }],
+      audience: { type: 'all' as const },
+      opensAt: '2026-11-01T00:00:00.000Z',
+      closesAt: '2026-11-15T00:00:00.000Z',
+      anonymous: true,
+    };
+
+    it('creates a campaign by posting it as JSON', async () => {
+      let sent: { body?: unknown; type?: string | null } = {};
+      server.use(
+        http.post(`${baseUrl}/surveys`, async ({ request }) => {
+          sent = {
+            body: await request.json(),
+            type: request.headers.get('content-type'),
+          };
+          return HttpResponse.json({ id: 'c1', ...input }, { status: 201 });
+        }),
+      );
+      await expect(client.createSurveyCampaign(input)).resolves.toMatchObject({
+        id: 'c1',
+      });
+      expect(sent).toEqual({ body: input, type: 'application/json' });
+    });
+
+    it('replaces, closes and deletes a campaign by its encoded id', async () => {
+      const calls: string[] = [];
+      server.use(
+        http.put(`${baseUrl}/surveys/q4%2F2026`, () => {
+          calls.push('put');
+          return HttpResponse.json({ id: 'q4/2026' });
+        }),
+        http.post(`${baseUrl}/surveys/q4%2F2026/close`, () => {
+          calls.push('close');
+          return HttpResponse.json({ id: 'q4/2026', state: 'closed' });
+        }),
+        http.delete(`${baseUrl}/surveys/q4%2F2026`, () => {
+          calls.push('delete');
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      await client.updateSurveyCampaign('q4/2026', input);
+      await expect(client.closeSurveyCampaign('q4/2026')).resolves.toEqual({
+        id: 'q4/2026',
+        state: 'closed',
+      });
+      await expect(
+        client.deleteSurveyCampaign('q4/2026'),
+      ).resolves.toBeUndefined();
+      expect(calls).toEqual(['put', 'close', 'delete']);
+    });
+
+    it('turns an edit refused after responses into a ResponseError with the reason', async () => {
+      server.use(
+        http.put(`${baseUrl}/surveys/c1`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'ConflictError',
+                message:
+                  "Survey campaign 'c1' has 3 responses: its questions can no longer change",
+              },
+              response: { statusCode: 409 },
+            },
+            { status: 409 },
+          ),
+        ),
+      );
+      await expect(
+        client.updateSurveyCampaign('c1', input),
+      ).rejects.toMatchObject({
+        statusCode: 409,
+        cause: { name: 'ConflictError' },
+      });
+    });
+
+    it('reads the prompt, and posts answers and dismissals for it', async () => {
+      let answers: unknown;
+      let dismissed = false;
+      server.use(
+        http.get(`${baseUrl}/surveys/prompt`, () => HttpResponse.json({})),
+        http.post(`${baseUrl}/surveys/c1/responses`, async ({ request }) => {
+          answers = await request.json();
+          return HttpResponse.json({ replaced: false }, { status: 201 });
+        }),
+        http.post(`${baseUrl}/surveys/c1/dismissal`, () => {
+          dismissed = true;
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      await expect(client.getSurveyPrompt()).resolves.toEqual({});
+      await expect(
+        client.answerSurveyCampaign('c1', { nps: 9, why: 'Fast' }),
+      ).resolves.toEqual({ replaced: false });
+      expect(answers).toEqual({ answers: { nps: 9, why: 'Fast' } });
+      await client.dismissSurveyCampaign('c1');
+      expect(dismissed).toBe(true);
+    });
+
+    it('asks for a page of comments and the trend of a group', async () => {
+      const urls: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/surveys/c1/comments`, ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ items: [], totalItems: 0 });
+        }),
+        http.get(`${baseUrl}/surveys/trend`, ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ quarters: [], campaigns: [] });
+        }),
+      );
+      await client.getSurveyComments('c1', { limit: 20, offset: 40 });
+      await client.getSurveyTrend({ group: 'group:default/payments' });
+      await client.getSurveyTrend();
+      expect(urls.map(url => new URL(url).search)).toEqual([
+        '?limit=20&offset=40',
+        '?group=group%3Adefault%2Fpayments',
+        '',
+      ]);
+    });
+
+    it('exports a results table as the CSV text', async () => {
+      server.use(
+        http.get(`${baseUrl}/surveys/c1/export`, ({ request }) =>
+          new URL(request.url).searchParams.get('table') === 'teams'
+            ? new HttpResponse('team,responses\nunassigned,12\n', {
+                headers: { 'Content-Type': 'text/csv' },
+              })
+            : new HttpResponse(null, { status: 404 }),
+        ),
+      );
+      await expect(client.exportSurveyResults('c1', 'teams')).resolves.toBe(
+        'team,responses\nunassigned,12\n',
+      );
+    });
+
+    it('rates a path and dismisses a rating by task id', async () => {
+      let rating: unknown;
+      let dismissedTask = '';
+      server.use(
+        http.post(`${baseUrl}/ratings`, async ({ request }) => {
+          rating = await request.json();
+          return HttpResponse.json({ replaced: true }, { status: 201 });
+        }),
+        http.post(`${baseUrl}/ratings/:taskId/dismissal`, ({ params }) => {
+          dismissedTask = String(params.taskId);
+          return new HttpResponse(null, { status: 204 });
+        }),
+        http.get(`${baseUrl}/ratings`, () =>
+          HttpResponse.json({ minGroupSize: 5, paths: [] }),
+        ),
+      );
+      await expect(
+        client.ratePath({ taskId: 't-1', rating: 4, comment: 'Smooth' }),
+      ).resolves.toEqual({ replaced: true });
+      expect(rating).toEqual({ taskId: 't-1', rating: 4, comment: 'Smooth' });
+      await client.dismissPathRating('t-1');
+      expect(dismissedTask).toBe('t-1');
+      await expect(client.getPathRatings()).resolves.toMatchObject({
+        minGroupSize: 5,
+      });
+    });
+  });
+
+  describe('tickets', () => {
+    const query = {
+      from: '2026-09-01T00:00:00.000Z',
+      group: 'group:default/payments',
+      path: 'node-service',
+    };
+
+    it('asks for figures and exports with only the filters given', async () => {
+      const urls: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/tickets/figures`, ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ weeks: [] });
+        }),
+        http.get(`${baseUrl}/tickets/export`, ({ request }) => {
+          urls.push(request.url);
+          return new HttpResponse('week,opened\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          });
+        }),
+      );
+      await client.getTicketFigures(query);
+      await expect(client.exportTicketFigures('labels', query)).resolves.toBe(
+        'week,opened\n',
+      );
+      await client.getTicketFigures();
+      expect(
+        urls.map(url => Object.fromEntries(new URL(url).searchParams)),
+      ).toEqual([query, { ...query, table: 'labels' }, {}]);
+    });
+
+    it('previews an import by sending the file as text/csv', async () => {
+      let sent: { search?: string; type?: string | null; body?: string } = {};
+      server.use(
+        http.post(`${baseUrl}/tickets/import`, async ({ request }) => {
+          sent = {
+            search: new URL(request.url).search,
+            type: request.headers.get('content-type'),
+            body: await request.text(),
+          };
+          return HttpResponse.json({
+            dryRun: true,
+            rows: 1,
+            errors: [],
+            preview: [],
+          });
+        }),
+      );
+      await expect(
+        client.importTickets('id,status\nT-1,open\n', {
+          source: 'jira',
+          dryRun: true,
+        }),
+      ).resolves.toMatchObject({ dryRun: true, rows: 1 });
+      expect(sent).toEqual({
+        search: '?source=jira&dryRun=true',
+        type: 'text/csv',
+        body: 'id,status\nT-1,open\n',
+      });
+    });
+
+    it('returns the row errors of a file the backend rejects', async () => {
+      const errors = [{ line: 3, field: 'status', message: 'is not a status' }];
+      server.use(
+        http.post(`${baseUrl}/tickets/import`, () =>
+          HttpResponse.json(
+            {
+              error: { name: 'InputError', message: 'Invalid CSV' },
+              dryRun: false,
+              rows: 2,
+              errors,
+              preview: [],
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      await expect(
+        client.importTickets('id,status\n', { dryRun: false }),
+      ).resolves.toMatchObject({ rows: 2, errors });
+    });
+
+    it('rejects an import refused for another reason', async () => {
+      server.use(
+        http.post(`${baseUrl}/tickets/import`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'InputError',
+                message: 'Invalid query: source: Invalid',
+              },
+              response: { statusCode: 400 },
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      await expect(
+        client.importTickets('id,status\n', { source: 'BAD', dryRun: true }),
+      ).rejects.toMatchObject({
+        name: 'ResponseError',
+        cause: { message: 'Invalid query: source: Invalid' },
+      });
+    });
+  });
 });

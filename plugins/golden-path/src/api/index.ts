@@ -1,3 +1,9 @@
 export { goldenPathApiRef } from './GoldenPathApi';
-export type { GoldenPathApi, TemplateRunsQuery } from './GoldenPathApi';
+export type {
+  GoldenPathApi,
+  SurveyExportTable,
+  TemplateRunsQuery,
+  TicketExportTable,
+  TicketFiguresQuery,
+} from './GoldenPathApi';
 export { GoldenPathClient } from './GoldenPathClient';

@@ -2,19 +2,11 @@ import { EntityHistoryResponse } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import { visuallyHidden } from '../shared';
 
 const WIDTH = 600;
 const HEIGHT = 160;
 const PAD = { left: 36, right: 8, top: 8, bottom: 24 };
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 

@@ -4,29 +4,11 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { ReactNode } from 'react';
-import { formatDuration, formatPercent, plural, timeSaved } from './format';
+import { Figure } from '../shared';
+import { formatDuration, formatPercent, plural } from '../shared/format';
+import { timeSaved } from './timeSaved';
 
 const NONE = '—';
-
-/** One figure: what it is, its value and the population it counts. */
-function Figure(props: { label: string; value: ReactNode; counts: string }) {
-  return (
-    <Box>
-      <Typography component="dt" variant="body2" color="textSecondary">
-        {props.label}
-      </Typography>
-      <Box component="dd" m={0}>
-        <Typography variant="h5" component="span">
-          {props.value}
-        </Typography>
-        <Typography variant="caption" color="textSecondary" component="p">
-          {props.counts}
-        </Typography>
-      </Box>
-    </Box>
-  );
-}
 
 function timeSavedCounts(figures: TemplateFigures): string {
   const declared = figures.succeeded - figures.runsWithoutTimeSaved;

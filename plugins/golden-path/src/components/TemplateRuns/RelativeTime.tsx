@@ -1,4 +1,4 @@
-import { formatRelative } from './format';
+import { formatRelative } from '../shared/format';
 
 /** A time relative to now, the exact time on hover. */
 export function RelativeTime({ iso }: { iso: string }) {

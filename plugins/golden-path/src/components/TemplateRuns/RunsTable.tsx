@@ -9,9 +9,9 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import { formatDuration } from './format';
+import { formatDuration } from '../shared/format';
+import { TeamLink } from '../shared';
 import { RUN_STATUS_LABELS, RunStatus } from './RunStatus';
-import { TeamLink } from './TeamLink';
 import { TemplateRunsError } from './TemplateRunsError';
 import { useTemplateRuns } from './useTemplateRuns';
 

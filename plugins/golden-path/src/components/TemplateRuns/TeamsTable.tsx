@@ -1,7 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { TemplateFigures } from '@golden-path/plugin-golden-path-common';
-import { formatDuration, formatPercent, timeSaved } from './format';
-import { TeamLink } from './TeamLink';
+import { formatDuration, formatPercent } from '../shared/format';
+import { TeamLink } from '../shared';
+import { timeSaved } from './timeSaved';
 
 type Row = TemplateFigures['teams'][number];
 

@@ -1,4 +1,4 @@
-import { formatDuration, formatRelative, plural } from './format';
+import { formatDuration, formatNps, formatRelative, plural } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -8,6 +8,12 @@ describe('formatDuration', () => {
     [72_000, '1 min 12 s'],
     [3_600_000, '1 h'],
     [7_500_000, '2 h 5 min'],
+    [86_400_000, '1 d'],
+    [3 * 86_400_000 + 4 * 3_600_000 + 20 * 60_000, '3 d 4 h'],
+    // Rounding carries into the larger unit rather than writing 60 min.
+    [4 * 3_600_000 + 59.6 * 60_000, '5 h'],
+    [86_400_000 - 20 * 60_000, '23 h 40 min'],
+    [2 * 86_400_000 - 10 * 60_000, '2 d'],
   ])('writes %i ms as %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
@@ -30,5 +36,13 @@ describe('plural', () => {
     expect(plural(1, 'run')).toBe('1 run');
     expect(plural(0, 'run')).toBe('0 runs');
     expect(plural(3, 'entity', 'entities')).toBe('3 entities');
+  });
+});
+
+describe('formatNps', () => {
+  it('rounds to a whole score, signed when positive', () => {
+    expect(formatNps(32.4)).toBe('+32');
+    expect(formatNps(0.2)).toBe('0');
+    expect(formatNps(-12.6)).toBe('-13');
   });
 });

@@ -1,9 +1,8 @@
-import { RunFigures } from '@golden-path/plugin-golden-path-common';
-
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-/** A duration such as "45 s", "1 min 12 s" or "2 h 5 min". */
+/** A duration such as "45 s", "1 min 12 s", "2 h 5 min" or "3 d 4 h". */
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 1) {
@@ -16,8 +15,15 @@ export function formatDuration(ms: number): string {
     const rest = seconds % MINUTE;
     return `${Math.floor(seconds / MINUTE)} min${rest ? ` ${rest} s` : ''}`;
   }
-  const minutes = Math.round((seconds % HOUR) / MINUTE);
-  return `${Math.floor(seconds / HOUR)} h${minutes ? ` ${minutes} min` : ''}`;
+  // Rounded to the smaller unit first, so that 4 h 59.6 min reads 5 h.
+  const minutes = Math.round(seconds / MINUTE);
+  if (minutes < DAY / MINUTE) {
+    const rest = minutes % 60;
+    return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
+  }
+  const hours = Math.round(seconds / HOUR);
+  const rest = hours % 24;
+  return `${Math.floor(hours / 24)} d${rest ? ` ${rest} h` : ''}`;
 }
 
 /** A ratio as a whole percentage. */
@@ -33,10 +39,32 @@ export function formatHours(seconds: number): string {
   return `${hours} h`;
 }
 
+/** A number to at most one decimal, such as "12" or "3.5". */
+export function formatDecimal(value: number): string {
+  return new Intl.NumberFormat(undefined, {
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** A Net Promoter Score (−100 to 100) as a whole number, signed when positive. */
+export function formatNps(score: number): string {
+  const rounded = Math.round(score);
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+
+/** A day, such as "Nov 24, 2026" in English. */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 86_400],
-  ['month', 30 * 86_400],
-  ['day', 86_400],
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['day', DAY],
   ['hour', HOUR],
   ['minute', MINUTE],
   ['second', 1],
@@ -61,11 +89,4 @@ export function plural(
   nouns: string = `${noun}s`,
 ): string {
   return `${count} ${count === 1 ? noun : nouns}`;
-}
-
-/** Time saved as hours; `undefined` when no succeeded run declared any. */
-export function timeSaved(figures: RunFigures): string | undefined {
-  return figures.succeeded > figures.runsWithoutTimeSaved
-    ? formatHours(figures.timeSavedSeconds)
-    : undefined;
 }

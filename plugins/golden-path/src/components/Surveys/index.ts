@@ -1,0 +1,1 @@
+export { SurveysContent } from './SurveysContent';
