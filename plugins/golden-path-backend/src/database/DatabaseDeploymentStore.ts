@@ -325,14 +325,15 @@ export class DatabaseDeploymentStore implements DeploymentStore {
 
   async counts(
     query: DeploymentQuery,
-    by: 'week' | 'all',
+    by: 'week' | 'team' | 'all',
   ): Promise<DeploymentCountsRow[]> {
+    const column = by === 'all' ? undefined : by;
     const rows: Array<Record<string, any>> = await this.slice(
       DEPLOYMENT_WEEKLY_TABLE,
       query,
     )
       .modify(q => {
-        if (by === 'week') q.groupBy('week').select('week');
+        if (column) q.groupBy(column).select(column);
       })
       .count({ rows: '*' })
       .sum({
@@ -349,7 +350,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return rows
       .filter(row => Number(row.rows) > 0)
       .map(row => ({
-        slice: by === 'week' ? row.week : '',
+        slice: column ? row[column] : '',
         production: Number(row.production),
         productionFailures: Number(row.production_failures),
         other: Number(row.other),

@@ -198,6 +198,17 @@ export class DatabaseTemplateRunStore implements TemplateRunStore {
     };
   }
 
+  async completedRunsByTeam(query: RunQuery) {
+    const rows: Array<Record<string, any>> = await this.selectRuns({
+      ...query,
+      status: 'completed',
+    })
+      .groupBy('team')
+      .select('team')
+      .count({ runs: '*' });
+    return new Map(rows.map(row => [row.team as string, Number(row.runs)]));
+  }
+
   async countRuns(query: RunQuery) {
     const row: Record<string, any> | undefined = await this.selectRuns(query)
       .count({ runs: '*' })

@@ -129,6 +129,18 @@ export class DatabaseUsageStore implements UsageStore {
       .sort((a, b) => a.week.localeCompare(b.week));
   }
 
+  async activeUsersByTeam(fromDay: string, toDay: string) {
+    const rows: Array<Record<string, any>> = await this.db(
+      USAGE_ACTIVE_USERS_TABLE,
+    )
+      .where('day', '>=', fromDay)
+      .where('day', '<', toDay)
+      .groupBy('team')
+      .select('team')
+      .countDistinct({ users: 'user_ref' });
+    return new Map(rows.map(row => [row.team as string, Number(row.users)]));
+  }
+
   async activeUsers(fromDay: string, toDay: string, teams?: string[]) {
     const row: Record<string, any> | undefined = await this.db(
       USAGE_ACTIVE_USERS_TABLE,

@@ -32,7 +32,7 @@ export interface DeploymentQuery {
 
 /** Deployments summed over a slice. */
 export interface DeploymentCountsRow {
-  /** The week summed over; '' for all. */
+  /** The week or team summed over; '' for all. */
   slice: string;
   production: number;
   productionFailures: number;
@@ -70,7 +70,7 @@ export interface DeploymentStore {
   rebuildMarked(limit: number): Promise<number>;
   counts(
     query: DeploymentQuery,
-    by: 'week' | 'all',
+    by: 'week' | 'team' | 'all',
   ): Promise<DeploymentCountsRow[]>;
   /** Lead-time histogram buckets, per week or over all. */
   leadTimes(

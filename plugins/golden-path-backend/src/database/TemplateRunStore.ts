@@ -86,6 +86,8 @@ export interface TemplateRunStore {
     page: { limit: number; offset: number },
   ): Promise<{ items: TemplateRun[]; totalItems: number }>;
   figureRows(query: RunQuery): Promise<RunFigureRow[]>;
+  /** Completed runs the query selects, per runner team. */
+  completedRunsByTeam(query: RunQuery): Promise<Map<string, number>>;
   /** How many runs, and how many completed, the query selects. */
   countRuns(query: RunQuery): Promise<{ runs: number; completed: number }>;
   /** The earliest completed run that created each of the given entities. */

@@ -36,6 +36,11 @@ export interface UsageStore {
     toWeek: string,
     teams?: string[],
   ): Promise<Array<{ week: string; users: number; teams: string[] }>>;
+  /** Distinct users active in the day range, per team. */
+  activeUsersByTeam(
+    fromDay: string,
+    toDay: string,
+  ): Promise<Map<string, number>>;
   /** Distinct users active in the day range. */
   activeUsers(
     fromDay: string,

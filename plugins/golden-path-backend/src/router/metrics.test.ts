@@ -284,6 +284,31 @@ describe('platform metrics API', () => {
     expect(search.byId.ticketVolume.status).toBe('no-data');
     expect(search.byId.developerNps.status).toBe('no-data');
 
+    const teams = await request(server)
+      .get('/api/golden-path/metrics/teams')
+      .set('Authorization', jane);
+    expect(teams.status).toBe(200);
+    expect(teams.body.teams.map((t: any) => t.team)).toEqual([
+      'group:default/payments',
+      'group:default/platform',
+      'group:default/search',
+    ]);
+    expect(teams.body.teams[0]).toMatchObject({
+      adoption: { eligible: 4, onPath: 3 },
+      tickets: { opened: 4, requests: 2 },
+      deployments: { production: 3, failures: 1 },
+      templateRuns: 1,
+      activeUsers: 1,
+      nps: 40,
+      npsResponses: 5,
+      npsSuppressed: false,
+    });
+    expect(teams.body.teams[2]).toMatchObject({
+      tickets: { opened: 0 },
+      templateRuns: 0,
+      npsResponses: 0,
+    });
+
     const unknownPath = await request(server)
       .get('/api/golden-path/metrics?path=cobol')
       .set('Authorization', jane);

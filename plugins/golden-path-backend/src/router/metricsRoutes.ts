@@ -25,4 +25,16 @@ export function registerMetricsRoutes(
     const query = parseInput(metricsQuerySchema, req.query, 'query');
     res.json(await deps.metrics.metrics(query, credentials));
   });
+
+  router.get('/metrics/teams', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { path: _path, ...query } = parseInput(
+      metricsQuerySchema.omit({ path: true }),
+      req.query,
+      'query',
+    ) as z.infer<typeof metricsQuerySchema>;
+    res.json(await deps.metrics.teams(query, credentials));
+  });
 }

@@ -345,4 +345,29 @@ export const deliveryPaths = {
       },
     },
   },
+  '/metrics/teams': {
+    get: {
+      operationId: 'GetTeamMetrics',
+      description:
+        "Every team's standing in a period: adoption and average score from the last scoring run, tickets, production deployments, completed template runs, active portal users, and the latest campaign's NPS (withheld below the minimum group size).",
+      parameters: [...rangeQueries],
+      responses: {
+        '200': {
+          description: 'The teams',
+          content: json({
+            type: 'object',
+            required: ['from', 'to', 'teams', 'computedAt'],
+            properties: {
+              from: { type: 'string' },
+              to: { type: 'string' },
+              group: { type: 'string' },
+              teams: { type: 'array', items: { type: 'object' } },
+              computedAt: { type: 'string' },
+            },
+          }),
+        },
+        ...errors,
+      },
+    },
+  },
 } as const;

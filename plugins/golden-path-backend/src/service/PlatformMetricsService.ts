@@ -18,6 +18,7 @@ import {
   PlatformMetric,
   PlatformMetricId,
   PlatformMetricsResponse,
+  TeamMetricsResponse,
   trendOf,
   utcDay,
   weekStart,
@@ -33,6 +34,7 @@ import { UsageStore } from '../database/UsageStore';
 import { ALL_PATHS } from '../scoring/SnapshotAccumulator';
 import { groupWithDescendants } from './groupHierarchy';
 import { weekPeriod, WEEK_MS } from './metrics/period';
+import { npsBreakdown, sumDistributions } from './surveys/breakdown';
 
 /** A metrics request: a period, a team tree, a golden path. */
 export interface MetricsQuery {
@@ -188,6 +190,124 @@ export class PlatformMetricsService {
       }),
       funnel,
       catalogCoverage: delivery.coverage,
+      computedAt: now.toISOString(),
+    };
+  }
+
+  /** Every team's standing in the period, from every source. */
+  async teams(
+    query: Omit<MetricsQuery, 'path'>,
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<TeamMetricsResponse> {
+    const period = weekPeriod(query, now);
+    const scope = query.group
+      ? new Set(
+          await groupWithDescendants(
+            this.deps.catalog,
+            query.group,
+            credentials,
+          ),
+        )
+      : undefined;
+    const slice = { fromWeek: period.weeks[0], toWeek: period.endWeek };
+    const end = new Date(period.endWeek);
+    const [
+      allTeams,
+      snapshots,
+      ticketCounts,
+      ticketDurations,
+      deploymentCounts,
+      runs,
+      activeUsers,
+      campaigns,
+      surveyRows,
+    ] = await Promise.all([
+      this.deps.teams.allTeams(),
+      this.deps.results.latestSnapshots(),
+      this.deps.tickets.counts(slice, 'team'),
+      this.deps.tickets.durations(slice, 'team'),
+      this.deps.deployments.counts(slice, 'team'),
+      this.deps.runs.completedRunsByTeam({ from: period.from, to: end }),
+      this.deps.usage.activeUsersByTeam(period.weeks[0], period.endWeek),
+      this.deps.surveys.listCampaigns(),
+      this.deps.surveys.surveyRollup(),
+    ]);
+    const latest = campaigns
+      .filter(c => c.opensAt < end)
+      .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())[0];
+    const nps = new Map(
+      npsBreakdown(
+        sumDistributions(
+          surveyRows.filter(r => r.campaignId === latest?.id),
+          r => r.team,
+          r => r.distribution,
+        ),
+        this.deps.settings.surveys.minGroupSize,
+      ).map(row => [row.key, row]),
+    );
+    const adoption = new Map(
+      snapshots.filter(s => s.pathId === ALL_PATHS).map(s => [s.ownerRef, s]),
+    );
+    const tickets = new Map(ticketCounts.map(row => [row.slice, row]));
+    const deployments = new Map(deploymentCounts.map(row => [row.slice, row]));
+    const teams = [
+      ...new Set([
+        ...allTeams,
+        ...adoption.keys(),
+        ...tickets.keys(),
+        ...deployments.keys(),
+        ...runs.keys(),
+        ...activeUsers.keys(),
+      ]),
+    ]
+      .filter(team => team && (!scope || scope.has(team)))
+      .sort();
+    return {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      ...(query.group ? { group: query.group } : {}),
+      teams: teams.map(team => {
+        const a = adoption.get(team);
+        const t = tickets.get(team);
+        const d = deployments.get(team);
+        const n = nps.get(team);
+        const resolution = medianOfBuckets(
+          ticketDurations.filter(
+            r => r.slice === team && r.measure === 'resolution',
+          ),
+        );
+        return {
+          team,
+          ...(a
+            ? {
+                adoption: {
+                  eligible: a.eligible,
+                  onPath: a.onPath,
+                  ...(a.scored > 0
+                    ? { averageScore: a.scoreSum / a.scored }
+                    : {}),
+                },
+              }
+            : {}),
+          tickets: {
+            opened: t?.opened ?? 0,
+            requests: t?.types.request ?? 0,
+            ...(resolution !== undefined
+              ? { medianResolutionMs: resolution }
+              : {}),
+          },
+          deployments: {
+            production: d?.production ?? 0,
+            failures: d?.productionFailures ?? 0,
+          },
+          templateRuns: runs.get(team) ?? 0,
+          activeUsers: activeUsers.get(team) ?? 0,
+          ...(n?.nps?.score !== undefined ? { nps: n.nps.score } : {}),
+          npsResponses: n?.responses ?? 0,
+          npsSuppressed: n?.suppressed ?? false,
+        };
+      }),
       computedAt: now.toISOString(),
     };
   }

@@ -68,6 +68,8 @@ export type {
   PlatformMetric,
   PlatformMetricId,
   PlatformMetricsResponse,
+  TeamMetricsResponse,
+  TeamMetricsRow,
   TemplateFunnel,
   UsageEventInput,
 } from './platformMetrics';

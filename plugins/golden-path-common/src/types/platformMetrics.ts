@@ -196,3 +196,36 @@ export interface DeploymentInput {
   version?: string;
   url?: string;
 }
+
+/**
+ * One team's standing in a period, from every source.
+ *
+ * @public
+ */
+export interface TeamMetricsRow {
+  team: string;
+  /** From the last scoring run: the team's eligible entities. */
+  adoption?: { eligible: number; onPath: number; averageScore?: number };
+  tickets: { opened: number; requests: number; medianResolutionMs?: number };
+  deployments: { production: number; failures: number };
+  templateRuns: number;
+  /** Distinct portal users of the team in the period. */
+  activeUsers: number;
+  /** The latest campaign's NPS; absent when withheld or unanswered. */
+  nps?: number;
+  npsResponses: number;
+  npsSuppressed: boolean;
+}
+
+/**
+ * `GET /metrics/teams`
+ *
+ * @public
+ */
+export interface TeamMetricsResponse {
+  from: string;
+  to: string;
+  group?: string;
+  teams: TeamMetricsRow[];
+  computedAt: string;
+}
