@@ -8,6 +8,8 @@ import { exampleUsers } from './org';
 import { seededRandom } from './random';
 import { exampleCampaigns } from './surveys';
 import { exampleTickets } from './tickets';
+import { exampleDeployments } from './deployments';
+import { exampleUsage } from './usage';
 
 // The API may not listen yet when the backend's start-up hooks run, and
 // tickets are attributed through the catalog and the first scoring run.
@@ -41,10 +43,11 @@ async function waitFor<T>(
 }
 
 /**
- * The example Backstage's sample feedback: quarterly survey campaigns with
- * their answers and half a year of support tickets, sent through the
- * golden-path API as a tracker or a survey import would, so that the pages
- * have data on first start. Generated relative to today from a fixed seed.
+ * The example Backstage's sample data: quarterly survey campaigns with
+ * their answers, half a year of support tickets and deployments, and five
+ * weeks of portal use, sent through the golden-path API as a tracker, a
+ * CI/CD system or an import would, so that the pages have data on first
+ * start. Generated relative to today from a fixed seed.
  * Installed in the example backend only.
  */
 export const goldenPathExampleData = createBackendModule({
@@ -145,8 +148,25 @@ export const goldenPathExampleData = createBackendModule({
               },
             });
           }
+          const deployments = exampleDeployments(random, now);
+          for (let i = 0; i < deployments.length; i += BATCH) {
+            await call('golden-path', '/deployments', {
+              method: 'POST',
+              body: {
+                source: 'example-ci',
+                deployments: deployments.slice(i, i + BATCH),
+              },
+            });
+          }
+          const usage = exampleUsage(users, random, now);
+          for (let i = 0; i < usage.length; i += BATCH) {
+            await call('golden-path', '/usage/import', {
+              method: 'POST',
+              body: { events: usage.slice(i, i + BATCH) },
+            });
+          }
           logger.info(
-            `Loaded the example data: ${responses} survey answers, ${tickets.length} support tickets`,
+            `Loaded the example data: ${responses} survey answers, ${tickets.length} support tickets, ${deployments.length} deployments, ${usage.length} portal events`,
           );
         };
 
