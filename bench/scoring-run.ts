@@ -22,11 +22,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createStores } from '../plugins/golden-path-backend/src/database/createStores';
 import { ScoringTask } from '../plugins/golden-path-backend/src/scheduler/ScoringTask';
 import { catalogFactProvider } from '../plugins/golden-path-backend/src/scoring/catalogFactProvider';
-import { ConfigReader } from '@backstage/config';
-import {
-  GoldenPathSettings,
-  readGoldenPathConfig,
-} from '../plugins/golden-path-backend/src/config/readGoldenPathConfig';
+import { checks, settings } from './lib/scoringSettings';
 
 const PAGE = 500;
 
@@ -62,38 +58,6 @@ function generatedCatalog(total: number) {
     },
   } as any;
 }
-
-const check = (id: string, level: string, predicate: any) => ({
-  id,
-  title: id,
-  weight: 1,
-  level,
-  predicate,
-});
-const checks = [
-  check('owned-by-team', 'bronze', { 'facts.catalog.ownerIsGroup': true }),
-  check('in-a-system', 'bronze', { 'facts.catalog.hasSystem': true }),
-  check('has-description', 'bronze', { 'facts.catalog.hasDescription': true }),
-  check('has-docs', 'silver', { 'facts.catalog.hasDocs': true }),
-  check('has-links', 'silver', { 'metadata.links': { $exists: true } }),
-  check('in-production', 'gold', { 'spec.lifecycle': 'production' }),
-];
-const settings: GoldenPathSettings = {
-  ...readGoldenPathConfig(new ConfigReader({})),
-  levels: ['bronze', 'silver', 'gold'],
-  historyRetentionDays: 400,
-  factSources: [],
-  notifyOnLevelDrop: false,
-  notifyOnTemplateVersion: false,
-  paths: ['node-service', 'python-service'].map(id => ({
-    id,
-    title: id,
-    templates: [`template:default/${id}`],
-    latestVersion: '1.11.0',
-    appliesTo: { kind: 'component', 'spec.type': 'service' },
-    checks,
-  })),
-};
 
 async function scenario(name: string, total: number): Promise<void> {
   const started = process.hrtime.bigint();
