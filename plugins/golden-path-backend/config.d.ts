@@ -103,6 +103,18 @@ export interface Config {
       retentionDays?: number;
     };
 
+    /**
+     * How often the weekly ticket and deployment figures of weeks that bulk
+     * imports marked are rebuilt. Default every minute.
+     */
+    rollups?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+
+    /**
+     * How often old tickets, deployments, usage events and dismissals are
+     * removed. Default daily.
+     */
+    retention?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+
     /** Deployments sent in from CI/CD. */
     deployments?: {
       /**

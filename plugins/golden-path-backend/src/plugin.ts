@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -46,6 +48,18 @@ import { DeploymentService } from './service/DeploymentService';
 import { UsageService } from './service/UsageService';
 import { PlatformMetricsService } from './service/PlatformMetricsService';
 import { MetricsExporter } from './service/metrics/MetricsExporter';
+
+/** A task's schedule from app-config at `key`, else its default. */
+function scheduleOf(
+  config: RootConfigService,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  const scheduleConfig = config.getOptionalConfig(key);
+  return scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : fallback;
+}
 
 /**
  * The Golden Path backend plugin.
@@ -126,16 +140,15 @@ export const goldenPathPlugin = createBackendPlugin({
             ? levelDropNotifier(deps.notifications)
             : undefined,
         });
-        const scheduleConfig = config.getOptionalConfig('goldenPath.schedule');
         await scheduler.scheduleTask({
           id: ScoringTask.id,
           // Global: one replica runs each scoring run, whatever the replica count.
           scope: 'global',
-          ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                scheduleConfig,
-              )
-            : ScoringTask.defaultSchedule),
+          ...scheduleOf(
+            config,
+            'goldenPath.schedule',
+            ScoringTask.defaultSchedule,
+          ),
           fn: signal => task.run(signal).then(() => undefined),
         });
 
@@ -158,17 +171,14 @@ export const goldenPathPlugin = createBackendPlugin({
               })
             : undefined,
         });
-        const runScheduleConfig = config.getOptionalConfig(
-          'goldenPath.templateRuns.schedule',
-        );
         await scheduler.scheduleTask({
           id: TemplateRunTask.id,
           scope: 'global',
-          ...(runScheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                runScheduleConfig,
-              )
-            : TemplateRunTask.defaultSchedule),
+          ...scheduleOf(
+            config,
+            'goldenPath.templateRuns.schedule',
+            TemplateRunTask.defaultSchedule,
+          ),
           fn: signal => runTask.run(signal),
         });
         await subscribeToTaskEvents({
@@ -253,18 +263,15 @@ export const goldenPathPlugin = createBackendPlugin({
               )
             ).metrics,
         });
-        const exportScheduleConfig = config.getOptionalConfig(
-          'goldenPath.metrics.exportSchedule',
-        );
         // Local: every replica keeps its own gauges current.
         await scheduler.scheduleTask({
           id: MetricsExporter.id,
           scope: 'local',
-          ...(exportScheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                exportScheduleConfig,
-              )
-            : MetricsExporter.defaultSchedule),
+          ...scheduleOf(
+            config,
+            'goldenPath.metrics.exportSchedule',
+            MetricsExporter.defaultSchedule,
+          ),
           fn: () => exporter.run(),
         });
         const rollups = new RollupTask({
@@ -280,7 +287,11 @@ export const goldenPathPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: RollupTask.id,
           scope: 'global',
-          ...RollupTask.defaultSchedule,
+          ...scheduleOf(
+            config,
+            'goldenPath.rollups.schedule',
+            RollupTask.defaultSchedule,
+          ),
           fn: () => rollups.run(),
         });
         const retention = new RetentionTask({
@@ -294,7 +305,11 @@ export const goldenPathPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: RetentionTask.id,
           scope: 'global',
-          ...RetentionTask.defaultSchedule,
+          ...scheduleOf(
+            config,
+            'goldenPath.retention.schedule',
+            RetentionTask.defaultSchedule,
+          ),
           fn: () => retention.run(),
         });
 
