@@ -1,13 +1,23 @@
 import { Entity } from '@backstage/catalog-model';
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  appTreeApiRef,
+  coreExtensionData,
+  createFrontendModule,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { mockApis } from '@backstage/test-utils';
+import { AnalyticsImplementationBlueprint } from '@backstage/plugin-app-react';
 import plugin, {
   goldenPathEntityCard,
   goldenPathEntityContent,
@@ -20,6 +30,8 @@ import plugin, {
 } from './alpha';
 import { goldenPathApiRef } from './api';
 import { rootRouteRef } from './routes';
+import { GoldenPathAnalytics } from './analytics/GoldenPathAnalytics';
+import { platformMetrics } from './__testUtils__/metrics';
 import { trend } from './__testUtils__/surveys';
 import {
   EntityCardBlueprint,
@@ -122,33 +134,39 @@ describe('golden-path new frontend system plugin', () => {
     ).toBeInTheDocument();
   });
 
-  it('adds the Golden Path page with a Surveys and a Support tickets tab', () => {
+  it('adds the Golden Path page with a Dashboard, a Surveys and a Support tickets tab', () => {
     const page = createExtensionTester(goldenPathPage);
     expect(page.get(coreExtensionData.routePath)).toBe('/golden-path');
     expect(page.get(coreExtensionData.title)).toBe('Golden Path');
     expect(page.get(coreExtensionData.routeRef)).toBe(rootRouteRef);
     expect(page.get(coreExtensionData.icon)).toBeDefined();
     // Sub-pages attach to the page of their plugin, so read them from it.
+    const dashboard = createExtensionTester(
+      plugin.getExtension('sub-page:golden-path/dashboard'),
+    );
     const surveys = createExtensionTester(
       plugin.getExtension('sub-page:golden-path/surveys'),
     );
     const tickets = createExtensionTester(
       plugin.getExtension('sub-page:golden-path/tickets'),
     );
-    const tabs = [surveys, tickets].map(tab => [
+    const tabs = [dashboard, surveys, tickets].map(tab => [
       tab.get(coreExtensionData.routePath),
       tab.get(coreExtensionData.title),
     ]);
     expect(tabs).toEqual([
+      ['dashboard', 'Dashboard'],
       ['surveys', 'Surveys'],
       ['tickets', 'Support tickets'],
     ]);
   });
 
-  it('opens the page on its first tab', async () => {
+  it('opens the page on its first tab, the dashboard', async () => {
+    const loading = () => new Promise<never>(() => {});
     const tester = createExtensionTester(
       plugin.getExtension('page:golden-path'),
     )
+      .add(plugin.getExtension('sub-page:golden-path/dashboard'))
       .add(plugin.getExtension('sub-page:golden-path/surveys'))
       .add(plugin.getExtension('sub-page:golden-path/tickets'));
     await renderInTestApp(tester.reactElement(), {
@@ -156,17 +174,75 @@ describe('golden-path new frontend system plugin', () => {
         [
           goldenPathApiRef,
           {
-            getSurveyCampaigns: async () => ({ items: [] }),
+            getPlatformMetrics: async () => platformMetrics,
+            getTeamMetrics: loading,
+            getFeatureUsage: loading,
+            getPaths: loading,
+            getTicketFigures: loading,
             getSurveyTrend: async () => trend,
           },
         ],
         [permissionApiRef, mockApis.permission()],
+        [catalogApiRef, catalogApiMock()],
       ],
     });
     expect(
-      await screen.findByRole('table', { name: 'NPS by quarter' }),
+      await screen.findByText('Onboarding time', { selector: 'dt' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'NPS by quarter' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Support tickets')).toBeInTheDocument();
+  });
+
+  it('forwards the app’s analytics with the plugins it has installed', async () => {
+    // The id its documentation gives for disabling it.
+    const factory = createExtensionTester(
+      plugin.getExtension('analytics:golden-path'),
+    ).get(AnalyticsImplementationBlueprint.dataRefs.factory);
+    const fetch = jest.fn(async () => ({ ok: true, status: 202 } as Response));
+    const plugins = ['catalog', 'golden-path', 'catalog'];
+    const analytics = factory.factory({
+      discoveryApi: {
+        getBaseUrl: async () => 'http://backend/api/golden-path',
+      },
+      fetchApi: { fetch },
+      appTreeApi: {
+        getTree: () => ({
+          tree: {
+            nodes: new Map(
+              plugins.map((pluginId, i) => [
+                String(i),
+                { spec: { disabled: i === 2, plugin: { pluginId } } },
+              ]),
+            ),
+          },
+        }),
+      },
+    });
+    expect(analytics).toBeInstanceOf(GoldenPathAnalytics);
+    expect(factory.deps).toEqual({
+      discoveryApi: discoveryApiRef,
+      fetchApi: fetchApiRef,
+      appTreeApi: appTreeApiRef,
+    });
+    jest.useFakeTimers();
+    try {
+      analytics.captureEvent({
+        action: 'navigate',
+        subject: '/golden-path',
+        context: { pluginId: 'golden-path', extensionId: 'page:golden-path' },
+      });
+      await jest.advanceTimersByTimeAsync(10_000);
+    } finally {
+      jest.useRealTimers();
+    }
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://backend/api/golden-path/usage/events');
+    expect(JSON.parse(String(init.body)).installedPlugins).toEqual([
+      'catalog',
+      'golden-path',
+    ]);
   });
 
   it('puts the survey prompt at the root of the app', async () => {
@@ -196,5 +272,67 @@ describe('golden-path new frontend system plugin', () => {
         name: 'How was the Node.js service golden path?',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('receives the events of an app it is installed in, as does any other analytics implementation', async () => {
+    const loading = () => new Promise<never>(() => {});
+    const fetch = jest.fn(async () => new Response('{}', { status: 202 }));
+    const otherTool = jest.fn();
+    renderTestApp({
+      features: [
+        plugin,
+        createFrontendModule({
+          pluginId: 'app',
+          extensions: [
+            AnalyticsImplementationBlueprint.make({
+              name: 'other-tool',
+              params: defineParams =>
+                defineParams({
+                  deps: {},
+                  factory: () => ({ captureEvent: otherTool }),
+                }),
+            }),
+          ],
+        }),
+      ],
+      apis: [
+        [fetchApiRef, { fetch }],
+        [
+          goldenPathApiRef,
+          {
+            getPlatformMetrics: loading,
+            getTeamMetrics: loading,
+            getFeatureUsage: loading,
+            getPaths: loading,
+            getTicketFigures: loading,
+            getSurveyTrend: loading,
+          },
+        ],
+        [permissionApiRef, mockApis.permission()],
+        [catalogApiRef, catalogApiMock()],
+      ],
+      initialRouteEntries: ['/golden-path/dashboard'],
+    });
+    await waitFor(() =>
+      expect(otherTool).toHaveBeenCalledWith(
+        expect.objectContaining({ action: 'navigate' }),
+      ),
+    );
+    // Hiding the page sends what the forwarder has queued at once.
+    window.dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://localhost:7007/api/golden-path/usage/events');
+    const body = JSON.parse(String(init.body));
+    expect(body.events).toContainEqual(
+      expect.objectContaining({
+        action: 'navigate',
+        subject: '/golden-path/dashboard',
+        pluginId: 'golden-path',
+      }),
+    );
+    expect(body.installedPlugins).toEqual(
+      expect.arrayContaining(['app', 'golden-path']),
+    );
   });
 });

@@ -1,18 +1,21 @@
 import {
   ApiBlueprint,
   AppRootElementBlueprint,
+  appTreeApiRef,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { AnalyticsImplementationBlueprint } from '@backstage/plugin-app-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import Directions from '@material-ui/icons/Directions';
 import { lazy, Suspense } from 'react';
+import { GoldenPathAnalytics } from './analytics/GoldenPathAnalytics';
 import { GoldenPathClient, goldenPathApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -146,6 +149,32 @@ export const goldenPathPage = PageBlueprint.make({
 });
 
 /**
+ * The Dashboard tab: the platform metrics against their targets, the
+ * anti-patterns they show, adoption per team and golden path, the template
+ * funnel, NPS, ticket pain points and portal usage.
+ *
+ * @alpha
+ */
+export const goldenPathDashboardPage = SubPageBlueprint.make({
+  name: 'dashboard',
+  params: {
+    path: 'dashboard',
+    title: 'Dashboard',
+    loader: async () => {
+      const [{ DashboardContent }, { Content }] = await Promise.all([
+        import('./components/Dashboard'),
+        import('@backstage/core-components'),
+      ]);
+      return (
+        <Content>
+          <DashboardContent />
+        </Content>
+      );
+    },
+  },
+});
+
+/**
  * The Surveys tab: campaigns, the NPS trend and each campaign's results.
  *
  * @alpha
@@ -217,6 +246,42 @@ export const goldenPathSurveyPrompt = AppRootElementBlueprint.make({
 });
 
 /**
+ * Forwards the app's analytics events to the golden-path backend, for the
+ * active users and teams and the feature usage on the dashboard. It joins
+ * any other analytics implementation of the app: the app's analytics API
+ * hands every event to each of them. Disable it with
+ * `app.extensions: [{ 'analytics:golden-path': false }]`.
+ *
+ * @alpha
+ */
+export const goldenPathAnalytics = AnalyticsImplementationBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        appTreeApi: appTreeApiRef,
+      },
+      factory: ({ discoveryApi, fetchApi, appTreeApi }) =>
+        GoldenPathAnalytics.create(
+          { discoveryApi, fetchApi },
+          {
+            // The app tree can be read once the app has started: read at
+            // the first request. A plugin counts as installed when any of
+            // its extensions is enabled.
+            installedPlugins: () => {
+              const { nodes } = appTreeApi.getTree().tree;
+              const ids = [...nodes.values()]
+                .filter(node => !node.spec.disabled)
+                .map(node => node.spec.plugin.pluginId);
+              return [...new Set(ids)].sort();
+            },
+          },
+        ),
+    }),
+});
+
+/**
  * The Golden Path frontend plugin for the new frontend system.
  *
  * @alpha
@@ -233,8 +298,10 @@ export default createFrontendPlugin({
     goldenPathTemplateCard,
     goldenPathTemplateContent,
     goldenPathPage,
+    goldenPathDashboardPage,
     goldenPathSurveysPage,
     goldenPathTicketsPage,
     goldenPathSurveyPrompt,
+    goldenPathAnalytics,
   ],
 });

@@ -19,8 +19,12 @@ export {
   GoldenPathSurveyPrompt,
 } from './plugin';
 export { goldenPathApiRef, GoldenPathClient } from './api';
+export { GoldenPathAnalytics } from './analytics/GoldenPathAnalytics';
+export type { GoldenPathAnalyticsOptions } from './analytics/GoldenPathAnalytics';
 export type {
   GoldenPathApi,
+  PeriodQuery,
+  PlatformMetricsQuery,
   SurveyExportTable,
   TemplateRunsQuery,
   TicketExportTable,

@@ -28,8 +28,9 @@ export const goldenPathPlugin = createPlugin({
 });
 
 /**
- * The Golden Path page: survey campaigns with their results and the NPS
- * trend, and support-ticket figures, a tab each. Route it in the app, e.g.
+ * The Golden Path page: the platform metrics dashboard, survey campaigns
+ * with their results and the NPS trend, and support-ticket figures, a tab
+ * each. Route it in the app, e.g.
  * `<Route path="/golden-path" element={<GoldenPathPage />} />`.
  *
  * @public

@@ -3,9 +3,11 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   EntityHistoryResponse,
   EntityResultsResponse,
+  FeatureUsageResponse,
   GroupRollupResponse,
   PathRatingsResponse,
   PathsResponse,
+  PlatformMetricsResponse,
   SurveyAnswers,
   SurveyCampaign,
   SurveyCampaignInput,
@@ -13,6 +15,7 @@ import {
   SurveyPromptResponse,
   SurveyResultsResponse,
   SurveyTrendResponse,
+  TeamMetricsResponse,
   TemplateEntitiesResponse,
   TemplateFiguresResponse,
   TemplateRatingInput,
@@ -75,6 +78,30 @@ export type TicketExportTable =
   | 'paths'
   | 'categories'
   | 'labels';
+
+/**
+ * A period of whole weeks and a team tree to count in.
+ *
+ * @public
+ */
+export interface PeriodQuery {
+  /** ISO time; the figures count whole ISO weeks from its Monday. */
+  from?: string;
+  /** ISO time; the backend defaults to now. */
+  to?: string;
+  /** A group ref: the group and every group below it. */
+  group?: string;
+}
+
+/**
+ * Which period, team tree and golden path the platform metrics count.
+ *
+ * @public
+ */
+export interface PlatformMetricsQuery extends PeriodQuery {
+  /** A golden path id. */
+  path?: string;
+}
 
 /**
  * Reads Golden Path data from the golden-path backend.
@@ -175,6 +202,22 @@ export interface GoldenPathApi {
     csv: string,
     options: { source?: string; dryRun: boolean },
   ): Promise<TicketImportResponse>;
+
+  /**
+   * The nine platform metrics with their targets, trends and series, the
+   * anti-patterns they show, the template funnel and catalog coverage; the
+   * backend defaults to the last 13 weeks.
+   */
+  getPlatformMetrics(
+    query?: PlatformMetricsQuery,
+  ): Promise<PlatformMetricsResponse>;
+  /** Every team's standing in a period, from every source. */
+  getTeamMetrics(query?: PeriodQuery): Promise<TeamMetricsResponse>;
+  /**
+   * Which plugins and pages of the portal are used, by how many teams, and
+   * which installed plugins nobody used; the backend defaults to 28 days.
+   */
+  getFeatureUsage(query?: PeriodQuery): Promise<FeatureUsageResponse>;
 }
 
 /**

@@ -476,4 +476,72 @@ describe('GoldenPathClient', () => {
       });
     });
   });
+
+  describe('platform metrics', () => {
+    it('asks for the metrics with the filters given, and per team and feature usage without the path', async () => {
+      const urls: string[] = [];
+      const record =
+        (body: object) =>
+        ({ request }: { request: Request }) => {
+          urls.push(request.url);
+          return HttpResponse.json(body);
+        };
+      server.use(
+        http.get(`${baseUrl}/metrics`, record({ metrics: [] })),
+        http.get(`${baseUrl}/metrics/teams`, record({ teams: [] })),
+        http.get(`${baseUrl}/usage/features`, record({ features: [] })),
+      );
+      const period = {
+        from: '2026-09-01T00:00:00.000Z',
+        group: 'group:default/payments',
+      };
+      const query = { ...period, path: 'node-service' };
+      await expect(client.getPlatformMetrics(query)).resolves.toEqual({
+        metrics: [],
+      });
+      await expect(client.getTeamMetrics(query)).resolves.toEqual({
+        teams: [],
+      });
+      await expect(client.getFeatureUsage(query)).resolves.toEqual({
+        features: [],
+      });
+      await client.getPlatformMetrics();
+      expect(
+        urls.map(url => {
+          const { pathname, searchParams } = new URL(url);
+          return [pathname, Object.fromEntries(searchParams)];
+        }),
+      ).toEqual([
+        ['/api/golden-path/metrics', query],
+        ['/api/golden-path/metrics/teams', period],
+        ['/api/golden-path/usage/features', period],
+        ['/api/golden-path/metrics', {}],
+      ]);
+    });
+
+    it('rejects metrics the backend refuses with its reason', async () => {
+      server.use(
+        http.get(`${baseUrl}/metrics`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'InputError',
+                message: 'Invalid query: from: must be an ISO 8601 date-time',
+              },
+              response: { statusCode: 400 },
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      await expect(
+        client.getPlatformMetrics({ from: 'yesterday' }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        cause: {
+          message: 'Invalid query: from: must be an ISO 8601 date-time',
+        },
+      });
+    });
+  });
 });

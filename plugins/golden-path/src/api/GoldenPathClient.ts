@@ -5,9 +5,11 @@ import {
   EntityHistoryResponse,
   EntityResultsResponse,
   entityApiPath,
+  FeatureUsageResponse,
   GroupRollupResponse,
   PathRatingsResponse,
   PathsResponse,
+  PlatformMetricsResponse,
   SurveyAnswers,
   SurveyCampaign,
   SurveyCampaignInput,
@@ -15,6 +17,7 @@ import {
   SurveyPromptResponse,
   SurveyResultsResponse,
   SurveyTrendResponse,
+  TeamMetricsResponse,
   TemplateEntitiesResponse,
   TemplateFiguresResponse,
   TemplateRatingInput,
@@ -24,6 +27,8 @@ import {
 } from '@golden-path/plugin-golden-path-common';
 import {
   GoldenPathApi,
+  PeriodQuery,
+  PlatformMetricsQuery,
   SurveyExportTable,
   TemplateRunsQuery,
   TicketExportTable,
@@ -52,13 +57,13 @@ function withQuery(
   return query.size > 0 ? `${path}?${query}` : path;
 }
 
-function ticketQuery(query: TicketFiguresQuery) {
-  return {
-    from: query.from,
-    to: query.to,
-    group: query.group,
-    path: query.path,
-  };
+function periodQuery(query: PeriodQuery) {
+  return { from: query.from, to: query.to, group: query.group };
+}
+
+/** Ticket figures and platform metrics take the same filters. */
+function figuresQuery(query: TicketFiguresQuery | PlatformMetricsQuery) {
+  return { ...periodQuery(query), path: query.path };
 }
 
 /**
@@ -241,7 +246,7 @@ export class GoldenPathClient implements GoldenPathApi {
   async getTicketFigures(
     query: TicketFiguresQuery = {},
   ): Promise<TicketFiguresResponse> {
-    return this.request(withQuery('/tickets/figures', ticketQuery(query)));
+    return this.request(withQuery('/tickets/figures', figuresQuery(query)));
   }
 
   async exportTicketFigures(
@@ -249,7 +254,7 @@ export class GoldenPathClient implements GoldenPathApi {
     query: TicketFiguresQuery = {},
   ): Promise<string> {
     const response = await this.send(
-      withQuery('/tickets/export', { ...ticketQuery(query), table }),
+      withQuery('/tickets/export', { ...figuresQuery(query), table }),
     );
     return response.text();
   }
@@ -280,6 +285,22 @@ export class GoldenPathClient implements GoldenPathApi {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as TicketImportResponse;
+  }
+
+  async getPlatformMetrics(
+    query: PlatformMetricsQuery = {},
+  ): Promise<PlatformMetricsResponse> {
+    return this.request(withQuery('/metrics', figuresQuery(query)));
+  }
+
+  async getTeamMetrics(query: PeriodQuery = {}): Promise<TeamMetricsResponse> {
+    return this.request(withQuery('/metrics/teams', periodQuery(query)));
+  }
+
+  async getFeatureUsage(
+    query: PeriodQuery = {},
+  ): Promise<FeatureUsageResponse> {
+    return this.request(withQuery('/usage/features', periodQuery(query)));
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

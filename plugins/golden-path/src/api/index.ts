@@ -1,6 +1,8 @@
 export { goldenPathApiRef } from './GoldenPathApi';
 export type {
   GoldenPathApi,
+  PeriodQuery,
+  PlatformMetricsQuery,
   SurveyExportTable,
   TemplateRunsQuery,
   TicketExportTable,

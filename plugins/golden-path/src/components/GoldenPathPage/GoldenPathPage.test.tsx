@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent, { UserEvent } from '@testing-library/user-event';
+import { platformMetrics } from '../../__testUtils__/metrics';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { openCampaign, paths, trend } from '../../__testUtils__/surveys';
 import { ticketFigures } from '../../__testUtils__/tickets';
@@ -11,7 +12,13 @@ beforeEach(() => {
   user = userEvent.setup({ delay: null });
 });
 
+// The dashboard's other sections stay loading: these tests are about tabs.
+const loading = () => new Promise<never>(() => {});
+
 const api = {
+  getPlatformMetrics: async () => platformMetrics,
+  getTeamMetrics: loading,
+  getFeatureUsage: loading,
   getSurveyCampaigns: async () => ({ items: [openCampaign] }),
   getSurveyTrend: async () => trend,
   getTicketFigures: async () => ticketFigures,
@@ -19,8 +26,24 @@ const api = {
 };
 
 describe('GoldenPathPage', () => {
-  it('opens on the Surveys tab', async () => {
+  it('opens on the Dashboard tab', async () => {
     await renderWithApis(<GoldenPathPage />, { api });
+    expect(
+      await screen.findByRole('tab', { name: 'Dashboard', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Onboarding time', { selector: 'dt' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Dashboard',
+      'Surveys',
+      'Support tickets',
+    ]);
+  });
+
+  it('shows the surveys on their tab', async () => {
+    await renderWithApis(<GoldenPathPage />, { api });
+    await user.click(await screen.findByRole('tab', { name: 'Surveys' }));
     expect(
       await screen.findByRole('tab', { name: 'Surveys', selected: true }),
     ).toBeInTheDocument();

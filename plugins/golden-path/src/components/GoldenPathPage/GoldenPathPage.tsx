@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { DashboardContent } from '../Dashboard';
 import { SurveysContent } from '../Surveys';
 import { TicketsContent } from '../Tickets';
 
@@ -13,13 +14,15 @@ interface GoldenPathTab {
 
 // The first tab is where the page opens.
 const TABS: GoldenPathTab[] = [
+  { path: 'dashboard', title: 'Dashboard', element: <DashboardContent /> },
   { path: 'surveys', title: 'Surveys', element: <SurveysContent /> },
   { path: 'tickets', title: 'Support tickets', element: <TicketsContent /> },
 ];
 
 /**
- * The Golden Path page of the platform team: what developers say about the
- * golden paths in surveys, and the support tickets they open, a tab each.
+ * The Golden Path page of the platform team: the platform metrics
+ * dashboard, what developers say about the golden paths in surveys, and the
+ * support tickets they open, a tab each.
  *
  * @public
  */
@@ -28,7 +31,7 @@ export function GoldenPathPage() {
     <Page themeId="tool">
       <Header
         title="Golden Path"
-        subtitle="How developers experience the golden paths"
+        subtitle="Adoption, delivery and what developers say about the golden paths"
       />
       <Routes>
         <Route index element={<Navigate to={TABS[0].path} replace />} />

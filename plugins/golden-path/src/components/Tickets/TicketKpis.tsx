@@ -3,14 +3,13 @@ import {
   TicketFiguresResponse,
 } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
-import { Figure } from '../shared';
+import { Figure, TrendText } from '../shared';
 import {
   formatDecimal,
   formatDuration,
   formatPercent,
   plural,
 } from '../shared/format';
-import { TrendText } from './TrendText';
 
 const NONE = '—';
 

@@ -1,31 +1,11 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { TicketSliceFigures } from '@golden-path/plugin-golden-path-common';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { CsvExport, ExportCsvButton } from '../shared';
+import { CsvExport, TableWithFooter } from '../shared';
 import { formatDuration, formatPercent } from '../shared/format';
 
 const NONE = '—';
-
-/** A table, then its footnote and its CSV export on one line. */
-function TableWithFooter(props: {
-  table: ReactNode;
-  note?: string;
-  exportCsv: CsvExport;
-}) {
-  return (
-    <Box display="flex" flexDirection="column" gridGap={8}>
-      {props.table}
-      <Box display="flex" alignItems="center" justifyContent="space-between">
-        <Typography variant="caption" color="textSecondary">
-          {props.note}
-        </Typography>
-        <ExportCsvButton {...props.exportCsv} />
-      </Box>
-    </Box>
-  );
-}
 
 type CountRow = { name: string; count: number };
 

@@ -137,10 +137,10 @@ describe('TicketsContent', () => {
     const api = fakeApi({ getTicketFigures: async () => noTickets });
     await renderTickets(api);
     await screen.findByText('No tickets in this period');
-    await choose('ticket-range-filter', 'Last 26 weeks');
+    await choose('range-filter', 'Last 26 weeks');
     await waitFor(() => expect(weeksBack(api.getTicketFigures)).toBe(25));
     expect(search()).toHaveTextContent('?weeks=26');
-    await choose('ticket-range-filter', 'Last 13 weeks');
+    await choose('range-filter', 'Last 13 weeks');
     await waitFor(() => expect(search()).toBeEmptyDOMElement());
   });
 
@@ -148,7 +148,7 @@ describe('TicketsContent', () => {
     const api = fakeApi({ getTicketFigures: async () => noTickets });
     await renderTickets(api, { url: '/tickets?weeks=4' });
     await screen.findByText('No tickets in this period');
-    await choose('ticket-path-filter', 'Node.js service');
+    await choose('path-filter', 'Node.js service');
     await user.click(screen.getByLabelText('Team'));
     await user.click(
       await screen.findByRole('option', { name: 'Team payments' }),

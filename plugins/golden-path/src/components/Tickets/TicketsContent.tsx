@@ -3,7 +3,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Select,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -20,71 +19,19 @@ import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathApiRef, TicketExportTable } from '../../api';
 import { useGoldenPaths } from '../../hooks/useGoldenPaths';
-import { CsvExport, ExportCsvButton, GroupPicker, TeamLink } from '../shared';
+import {
+  CsvExport,
+  ExportCsvButton,
+  FigureFiltersBar,
+  rangeFrom,
+  TeamLink,
+  useFigureFilters,
+} from '../shared';
 import { plural } from '../shared/format';
 import { ImportTicketsDialog } from './ImportTicketsDialog';
 import { TicketKpis } from './TicketKpis';
 import { CountTable, SliceTable } from './TicketTables';
-import {
-  RANGES,
-  rangeFrom,
-  TicketFilters,
-  useTicketFilters,
-} from './useTicketFilters';
 import { WeeklyChart } from './WeeklyChart';
-
-const ALL_PATHS = 'all';
-
-function Filters(props: {
-  filters: TicketFilters;
-  onChange: (changes: Partial<TicketFilters>) => void;
-  paths: GoldenPathSummary[];
-}) {
-  const { filters, onChange, paths } = props;
-  return (
-    <Box display="flex" gridGap={16} alignItems="flex-end" flexWrap="wrap">
-      <Box minWidth={200}>
-        <Select
-          label="Range"
-          items={RANGES.map(weeks => ({
-            label: `Last ${weeks} weeks`,
-            value: String(weeks),
-          }))}
-          selected={String(filters.weeks)}
-          onChange={selected => onChange({ weeks: Number(selected) })}
-          data-testid="ticket-range-filter"
-        />
-      </Box>
-      <Box minWidth={260} mb={1}>
-        <GroupPicker
-          id="golden-path-ticket-team"
-          label="Team"
-          value={filters.team}
-          onChange={team => onChange({ team })}
-        />
-      </Box>
-      <Box minWidth={220}>
-        <Select
-          label="Golden path"
-          items={[
-            { label: 'All golden paths', value: ALL_PATHS },
-            ...paths.map(path => ({
-              label: path.title,
-              value: path.id,
-            })),
-          ]}
-          selected={filters.path ?? ALL_PATHS}
-          onChange={selected =>
-            onChange({
-              path: selected === ALL_PATHS ? undefined : String(selected),
-            })
-          }
-          data-testid="ticket-path-filter"
-        />
-      </Box>
-    </Box>
-  );
-}
 
 function Figures(props: {
   figures: TicketFiguresResponse;
@@ -176,7 +123,7 @@ function Figures(props: {
  */
 export function TicketsContent() {
   const api = useApi(goldenPathApiRef);
-  const { filters, setFilters } = useTicketFilters();
+  const { filters, setFilters } = useFigureFilters();
   // Named in the filter and the per-path table; a failure leaves their ids.
   const paths = useGoldenPaths().value ?? [];
   const { allowed: canImport } = usePermission({
@@ -215,7 +162,11 @@ export function TicketsContent() {
           gridGap={16}
           flexWrap="wrap"
         >
-          <Filters filters={filters} onChange={setFilters} paths={paths} />
+          <FigureFiltersBar
+            filters={filters}
+            onChange={setFilters}
+            paths={paths}
+          />
           {canImport && (
             <Button
               variant="outlined"

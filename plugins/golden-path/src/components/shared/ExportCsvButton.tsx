@@ -6,12 +6,15 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { errorMessage } from './errorMessage';
 import { saveCsv } from './saveCsv';
 
-/** A table to export: what it is, the file to save and how to fetch it. */
+/**
+ * A table to export: what it is, the file to save and its CSV text, fetched
+ * from the backend or written from the rows shown (see `toCsv`).
+ */
 export interface CsvExport {
   /** Completes "Export … as CSV" for screen readers. */
   what: string;
   filename: string;
-  load: () => Promise<string>;
+  load: () => Promise<string> | string;
 }
 
 /** Downloads a table as a CSV file, saying inline when the export fails. */

@@ -21,10 +21,16 @@ const percent = new Intl.NumberFormat(undefined, {
 const ICONS = { up: ArrowUpward, down: ArrowDownward, flat: ArrowForward };
 
 /**
- * How a figure moved against the previous period: an arrow, the change in
- * percent and whether that is better, in words as well as colour.
+ * How a figure moved against the previous period: an arrow, the change
+ * (in percent unless the caller writes it in the figure's unit) and whether
+ * that is better, in words as well as colour.
  */
-export function TrendText(props: { trend?: Trend; period: string }) {
+export function TrendText(props: {
+  trend?: Trend;
+  period: string;
+  /** The change as text, e.g. in percentage points for a ratio. */
+  change?: string;
+}) {
   const { trend, period } = props;
   const classes = useStyles();
   if (!trend) {
@@ -37,10 +43,11 @@ export function TrendText(props: { trend?: Trend; period: string }) {
   const Icon = ICONS[trend.direction];
   let change = 'no change';
   if (trend.direction !== 'flat') {
-    change =
+    const relative =
       trend.relativeChange === undefined
         ? `${trend.direction} from 0`
         : percent.format(trend.relativeChange);
+    change = props.change ?? relative;
   }
   let verdict: 'better' | 'worse' | undefined;
   if (trend.improving !== undefined) {

@@ -1,4 +1,11 @@
-import { formatDuration, formatNps, formatRelative, plural } from './format';
+import {
+  formatDuration,
+  formatNps,
+  formatPoints,
+  formatRate,
+  formatRelative,
+  plural,
+} from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -44,5 +51,23 @@ describe('formatNps', () => {
     expect(formatNps(32.4)).toBe('+32');
     expect(formatNps(0.2)).toBe('0');
     expect(formatNps(-12.6)).toBe('-13');
+  });
+});
+
+describe('formatRate', () => {
+  it.each([
+    [15, '15'],
+    [2.54, '2.5'],
+    [0.0432, '0.043'],
+    [0, '0'],
+  ])('writes %d as %s', (value, text) => {
+    expect(formatRate(value)).toBe(text);
+  });
+});
+
+describe('formatPoints', () => {
+  it('rounds to whole points, signed', () => {
+    expect(formatPoints(5.4)).toBe('+5 pts');
+    expect(formatPoints(-12.6)).toBe('-13 pts');
   });
 });

@@ -46,6 +46,25 @@ export function formatDecimal(value: number): string {
   }).format(value);
 }
 
+/**
+ * A rate to at most one decimal or, below one, to two significant digits,
+ * such as "12", "2.5" or "0.043": a few deployments a month per service
+ * would read 0 otherwise.
+ */
+export function formatRate(value: number): string {
+  return Math.abs(value) >= 1
+    ? formatDecimal(value)
+    : new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 }).format(
+        value,
+      );
+}
+
+/** A change of a percentage or a score in points, signed, such as "+5 pts". */
+export function formatPoints(change: number): string {
+  const rounded = Math.round(change);
+  return `${rounded > 0 ? '+' : ''}${rounded} pts`;
+}
+
 /** A Net Promoter Score (−100 to 100) as a whole number, signed when positive. */
 export function formatNps(score: number): string {
   const rounded = Math.round(score);

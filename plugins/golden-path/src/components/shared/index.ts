@@ -14,3 +14,8 @@ export { GroupPicker } from './GroupPicker';
 export { errorMessage } from './errorMessage';
 export { visuallyHidden } from './visuallyHidden';
 export { Figure } from './Figure';
+export { TableWithFooter } from './TableWithFooter';
+export { TrendText } from './TrendText';
+export { FigureFiltersBar } from './FigureFiltersBar';
+export { rangeFrom, useFigureFilters } from './useFigureFilters';
+export { toCsv } from './csv';

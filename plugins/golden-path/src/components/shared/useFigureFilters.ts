@@ -8,8 +8,12 @@ const WEEK_MS = 7 * 86_400_000;
 export const RANGES = [4, 13, 26, 52];
 export const DEFAULT_RANGE = 13;
 
-/** What the ticket figures count, kept in the URL so that views can be shared. */
-export interface TicketFilters {
+/**
+ * What the figures of a tab count, kept in the URL so that views can be
+ * shared. The tabs use the same search params, so a link from one tab to
+ * another keeps them.
+ */
+export interface FigureFilters {
   weeks: number;
   /** A group ref. */
   team?: string;
@@ -26,10 +30,10 @@ export function rangeFrom(weeks: number, now: number = Date.now()): string {
 }
 
 /** The filters from the URL's search params, and a setter writing them back. */
-export function useTicketFilters() {
+export function useFigureFilters() {
   const [params, setParams] = useSearchParams();
   const weeksParam = Number(params.get('weeks'));
-  const filters: TicketFilters = useMemo(
+  const filters: FigureFilters = useMemo(
     () => ({
       weeks: RANGES.includes(weeksParam) ? weeksParam : DEFAULT_RANGE,
       team: params.get('team') ?? undefined,
@@ -38,7 +42,7 @@ export function useTicketFilters() {
     [weeksParam, params],
   );
   const setFilters = useCallback(
-    (changes: Partial<TicketFilters>) =>
+    (changes: Partial<FigureFilters>) =>
       setParams(
         previous => {
           const next = new URLSearchParams(previous);
