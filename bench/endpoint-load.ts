@@ -94,7 +94,7 @@ const get = (path: string, token: string, method = 'GET') =>
 async function startBackend(configFile: string) {
   const scored: Array<{ entities: number; ms: number }> = [];
   const backend = await startExampleBackend(PREFIX, configFile, line => {
-    for (const m of line.matchAll(/Scored (\d+) entities in (\d+) ms/g)) {
+    for (const m of line.matchAll(/scored (\d+) entities in (\d+) ms/g)) {
       scored.push({ entities: Number(m[1]), ms: Number(m[2]) });
     }
   });

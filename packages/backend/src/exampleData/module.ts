@@ -58,10 +58,10 @@ export const goldenPathExampleData = createBackendModule({
       deps: {
         auth: coreServices.auth,
         discovery: coreServices.discovery,
-        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ auth, discovery, lifecycle, logger }) {
+      async init({ auth, discovery, logger, scheduler }) {
         const call: Call = async (plugin, path, init) => {
           const { token } = await auth.getPluginRequestToken({
             onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -170,10 +170,17 @@ export const goldenPathExampleData = createBackendModule({
           );
         };
 
-        lifecycle.addStartupHook(() => {
-          load().catch(error =>
-            logger.error(`Could not load the example data: ${error}`),
-          );
+        // A global task: with several replicas on one database, one loads.
+        await scheduler.scheduleTask({
+          id: 'golden-path-example-data',
+          scope: 'global',
+          frequency: { days: 365 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 3 },
+          fn: () =>
+            load().catch(error =>
+              logger.error(`Could not load the example data: ${error}`),
+            ),
         });
       },
     });

@@ -17,9 +17,32 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+// Replicas starting together on an empty database race to create knex's
+// own migration tables; the loser sees them exist, and retries once the
+// winner holds the migration lock.
+const MIGRATION_ATTEMPTS = 5;
+
+function isTableRace(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    (code === '42P07' || code === 'ER_TABLE_EXISTS_ERROR' || code === '23505') &&
+    /knex_migrations/.test(message ?? '')
+  );
+}
+
 /** Runs the plugin's migrations on the given connection. */
 export async function applyMigrations(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (!isTableRace(error) || attempt >= MIGRATION_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 /** Opens the plugin's database, migrated unless told to skip, and its stores. */

@@ -88,6 +88,7 @@ export class ScoringTask {
           : { filter: { kind: EVALUATED_KINDS }, limit: PAGE_SIZE },
         { credentials },
       );
+    logger.info(`Scoring run ${runId} started`);
     let evaluated = 0;
     let next: ReturnType<typeof fetchPage> | undefined = fetchPage();
     while (next) {
@@ -132,7 +133,7 @@ export class ScoringTask {
     const expired = await store.removeSnapshotsBefore(oldest);
     const expiredPoints = await store.removeEntityHistoryBefore(oldest);
     logger.info(
-      `Scored ${evaluated} entities in ${
+      `Scoring run ${runId}: scored ${evaluated} entities in ${
         Date.now() - started.getTime()
       } ms; removed ${removed} that left the catalog, ${expired} expired daily aggregates and ${expiredPoints} expired history points`,
     );
