@@ -4,10 +4,26 @@
 import { chromium } from '@playwright/test';
 
 const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000';
+// Each page with the text that says its data arrived.
 const shots = [
-  ['service-card', '/catalog/default/component/payments-api'],
-  ['service-tab', '/catalog/default/component/checkout-web/golden-path'],
-  ['group-tab', '/catalog/default/group/payments/golden-path'],
+  [
+    'service-card',
+    '/catalog/default/component/payments-api',
+    /^(Evaluated|As of) /,
+  ],
+  [
+    'service-tab',
+    '/catalog/default/component/checkout-web/golden-path',
+    /^(Evaluated|As of) /,
+  ],
+  [
+    'group-tab',
+    '/catalog/default/group/payments/golden-path',
+    /^(Evaluated|As of) /,
+  ],
+  ['dashboard', '/golden-path/dashboard', /^Template funnel$/i],
+  ['surveys', '/golden-path/surveys', /^Survey campaigns$/],
+  ['tickets', '/golden-path/tickets', /^Top categories$/],
 ];
 const browser = await chromium.launch({
   executablePath: process.env.GP_CHROMIUM ?? '/usr/bin/chromium',
@@ -23,12 +39,9 @@ for (const theme of ['light', 'dark']) {
   await page.goto(`${baseURL}/`);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('heading', { name: /Catalog/ }).waitFor();
-  for (const [name, path] of shots) {
+  for (const [name, path, ready] of shots) {
     await page.goto(`${baseURL}${path}`);
-    await page
-      .getByText(/^(Evaluated|As of) /)
-      .first()
-      .waitFor({ timeout: 120_000 });
+    await page.getByText(ready).first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     const file = `docs/${name}-${theme}.png`;
     await page.screenshot({ path: file, fullPage: true });
