@@ -19,8 +19,9 @@ import {
 import { lockRow } from './operations/lockRow';
 import {
   clearMarks,
-  markedWeeks,
   markWeeks,
+  rebuildMarkedWeeks,
+  rebuildWeeksNow,
   RollupMark,
 } from './operations/rollupMarks';
 import {
@@ -217,31 +218,15 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 
   async rebuildWeeks(weeks: string[]): Promise<void> {
-    if (weeks.length === 0) {
-      return;
-    }
-    const marks = (
-      await markedWeeks(this.db, ROLLUP, Number.MAX_SAFE_INTEGER)
-    ).filter(mark => weeks.includes(mark.week));
-    for (let i = 0; i < weeks.length; i += REBUILD_WEEKS) {
-      const chunk = weeks.slice(i, i + REBUILD_WEEKS);
-      await this.rebuild(
-        chunk,
-        marks.filter(mark => chunk.includes(mark.week)),
-      );
-    }
+    await rebuildWeeksNow(this.db, ROLLUP, weeks, REBUILD_WEEKS, (w, m) =>
+      this.rebuild(w, m),
+    );
   }
 
   async rebuildMarked(limit: number): Promise<number> {
-    const marks = await markedWeeks(this.db, ROLLUP, limit);
-    for (let i = 0; i < marks.length; i += REBUILD_WEEKS) {
-      const chunk = marks.slice(i, i + REBUILD_WEEKS);
-      await this.rebuild(
-        chunk.map(mark => mark.week),
-        chunk,
-      );
-    }
-    return marks.length;
+    return rebuildMarkedWeeks(this.db, ROLLUP, limit, REBUILD_WEEKS, (w, m) =>
+      this.rebuild(w, m),
+    );
   }
 
   /** Replaces the rollup rows of some weeks with a recount of deployments. */

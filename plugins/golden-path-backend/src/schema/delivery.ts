@@ -3,54 +3,22 @@
  * API, merged into the document in `openapi.ts`.
  */
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } } as const);
+import {
+  errorResponses,
+  ingestResultProperties,
+  json,
+  pathQuery,
+  weekRangeQueries,
+} from './fragments';
 
-const errors = {
-  '400': { $ref: '#/components/responses/Error' },
-  '401': { $ref: '#/components/responses/Error' },
-  '403': { $ref: '#/components/responses/Error' },
-  default: { $ref: '#/components/responses/Error' },
-} as const;
-
-const rangeQueries = [
-  {
-    name: 'from',
-    in: 'query',
-    required: false,
-    allowReserved: true,
-    description:
-      'Start (ISO 8601); figures count whole ISO weeks from its Monday. Default 13 weeks before `to`',
-    schema: { type: 'string', format: 'date-time' },
-  },
-  {
-    name: 'to',
-    in: 'query',
-    required: false,
-    allowReserved: true,
-    description: 'End (ISO 8601), default now',
-    schema: { type: 'string', format: 'date-time' },
-  },
-  {
-    name: 'group',
-    in: 'query',
-    required: false,
-    allowReserved: true,
-    description: 'A group ref: the group and every group below it',
-    schema: { type: 'string' },
-  },
-] as const;
+const errors = errorResponses;
+const rangeQueries = weekRangeQueries;
 
 const ingestResult = {
   type: 'object',
   required: ['source', 'received', 'inserted', 'updated', 'unchanged', 'stale'],
   properties: {
-    source: { type: 'string' },
-    received: { type: 'integer' },
-    inserted: { type: 'integer' },
-    updated: { type: 'integer' },
-    unchanged: { type: 'integer' },
-    stale: { type: 'integer' },
-    expired: { type: 'integer' },
+    ...ingestResultProperties,
     withoutEntity: {
       type: 'integer',
       description: 'Deployments of services the catalog does not know',
@@ -304,16 +272,7 @@ export const deliveryPaths = {
       operationId: 'GetPlatformMetrics',
       description:
         'The nine platform metrics for a period of whole weeks (default the last 13), for a team tree and a golden path: value, target, status, trend against the previous period, weekly series and population; the anti-patterns they show; the template funnel and catalog coverage.',
-      parameters: [
-        ...rangeQueries,
-        {
-          name: 'path',
-          in: 'query',
-          required: false,
-          description: 'A golden path id',
-          schema: { type: 'string' },
-        },
-      ],
+      parameters: [...rangeQueries, pathQuery],
       responses: {
         '200': {
           description: 'The metrics',

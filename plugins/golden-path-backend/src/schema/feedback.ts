@@ -3,32 +3,25 @@
  * {@link spec} in `openapi.ts`.
  */
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } } as const);
-const csv = { 'text/csv': { schema: { type: 'string' } } } as const;
+import {
+  conflictResponse,
+  csv,
+  errorResponses,
+  groupQuery,
+  ingestResultProperties,
+  json,
+  pathQuery,
+  weekRangeQueries,
+} from './fragments';
 
-const errors = {
-  '400': { $ref: '#/components/responses/Error' },
-  '401': { $ref: '#/components/responses/Error' },
-  '403': { $ref: '#/components/responses/Error' },
-  '404': { $ref: '#/components/responses/Error' },
-  default: { $ref: '#/components/responses/Error' },
-} as const;
-const conflict = { '409': { $ref: '#/components/responses/Error' } } as const;
+const errors = errorResponses;
+const conflict = conflictResponse;
 
 const idParameter = {
   name: 'id',
   in: 'path',
   required: true,
   description: 'Campaign id',
-  schema: { type: 'string' },
-} as const;
-
-const groupQuery = {
-  name: 'group',
-  in: 'query',
-  required: false,
-  allowReserved: true,
-  description: 'A group ref: the group and every group below it',
   schema: { type: 'string' },
 } as const;
 
@@ -40,33 +33,7 @@ const sourceQuery = {
   schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-_.]{0,63}$' },
 } as const;
 
-const ticketRangeQueries = [
-  {
-    name: 'from',
-    in: 'query',
-    required: false,
-    allowReserved: true,
-    description:
-      'Start (ISO 8601); figures count whole ISO weeks from its Monday. Default 13 weeks before `to`',
-    schema: { type: 'string', format: 'date-time' },
-  },
-  {
-    name: 'to',
-    in: 'query',
-    required: false,
-    allowReserved: true,
-    description: 'End (ISO 8601), default now',
-    schema: { type: 'string', format: 'date-time' },
-  },
-  groupQuery,
-  {
-    name: 'path',
-    in: 'query',
-    required: false,
-    description: 'A golden path id',
-    schema: { type: 'string' },
-  },
-] as const;
+const ticketRangeQueries = [...weekRangeQueries, pathQuery] as const;
 
 const npsFigures = {
   type: 'object',
@@ -142,18 +109,7 @@ const ingestResult = {
     'stale',
     'expired',
   ],
-  properties: {
-    source: { type: 'string' },
-    received: { type: 'integer' },
-    inserted: { type: 'integer' },
-    updated: { type: 'integer' },
-    unchanged: { type: 'integer', description: 'Same as stored' },
-    stale: { type: 'integer', description: 'Older than the stored update' },
-    expired: {
-      type: 'integer',
-      description: 'Created before goldenPath.tickets.retentionDays',
-    },
-  },
+  properties: ingestResultProperties,
 } as const;
 
 export const feedbackSchemas = {

@@ -7,6 +7,7 @@
 
 import { deliveryPaths, deliverySchemas } from './delivery';
 import { feedbackPaths, feedbackSchemas } from './feedback';
+import { errorResponses, json } from './fragments';
 
 const entityPathParameters = [
   {
@@ -33,14 +34,6 @@ const dayQuery = (name: string, description: string) =>
     description,
     schema: { type: 'string', format: 'date' },
   } as const);
-
-const errorResponses = {
-  '400': { $ref: '#/components/responses/Error' },
-  '401': { $ref: '#/components/responses/Error' },
-  '403': { $ref: '#/components/responses/Error' },
-  '404': { $ref: '#/components/responses/Error' },
-  default: { $ref: '#/components/responses/Error' },
-} as const;
 
 const templatePathParameters = [
   { name: 'namespace', in: 'path', required: true, schema: { type: 'string' } },
@@ -87,8 +80,6 @@ const runFigureProperties = {
   timeSavedSeconds: { type: 'number' },
   runsWithoutTimeSaved: { type: 'integer' },
 } as const;
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } } as const);
 
 const nullable = <T extends string>(type: T) =>
   ({ type: [type, 'null'] } as const);

@@ -48,6 +48,55 @@ export async function markedWeeks(
   }));
 }
 
+/** Rebuilds some weeks' rollups. */
+export type RebuildWeeks = (
+  weeks: string[],
+  marks: RollupMark[],
+) => Promise<void>;
+
+/**
+ * Rebuilds the given weeks now, a chunk per transaction, each clearing
+ * the marks of its weeks.
+ */
+export async function rebuildWeeksNow(
+  db: Knex,
+  rollup: string,
+  weeks: string[],
+  chunkSize: number,
+  rebuild: RebuildWeeks,
+): Promise<void> {
+  for (let i = 0; i < weeks.length; i += chunkSize) {
+    const chunk = weeks.slice(i, i + chunkSize);
+    const rows = await db(MARKS_TABLE)
+      .where({ rollup })
+      .whereIn('week', chunk)
+      .select('week', 'marked_at');
+    await rebuild(
+      chunk,
+      rows.map(row => ({ week: row.week, markedAt: new Date(row.marked_at) })),
+    );
+  }
+}
+
+/** Rebuilds up to `limit` marked weeks, oldest mark first; how many. */
+export async function rebuildMarkedWeeks(
+  db: Knex,
+  rollup: string,
+  limit: number,
+  chunkSize: number,
+  rebuild: RebuildWeeks,
+): Promise<number> {
+  const marks = await markedWeeks(db, rollup, limit);
+  for (let i = 0; i < marks.length; i += chunkSize) {
+    const chunk = marks.slice(i, i + chunkSize);
+    await rebuild(
+      chunk.map(mark => mark.week),
+      chunk,
+    );
+  }
+  return marks.length;
+}
+
 /** Clears the marks a rebuild read, unless they were made again since. */
 export async function clearMarks(
   tx: Knex.Transaction,
