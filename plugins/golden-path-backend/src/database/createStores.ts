@@ -18,29 +18,42 @@ const migrationsDir = resolvePackagePath(
 );
 
 // Replicas starting together on an empty database race to create knex's
-// own migration tables; the loser sees them exist, and retries once the
-// winner holds the migration lock.
-const MIGRATION_ATTEMPTS = 5;
+// own migration tables (the loser sees them exist), then for knex's
+// migration lock (the loser is refused it while the winner migrates).
+// Both retry until the winner is done, when there is nothing left to run;
+// a lock still held after a minute is a crashed run, which knex names.
+const MIGRATION_WAIT_MS = 60_000;
+const MIGRATION_RETRY_MS = 500;
 
-function isTableRace(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
+function isReplicaRace(error: unknown): boolean {
+  const { code, message, name } = error as {
+    code?: string;
+    message?: string;
+    name?: string;
+  };
+  if (name === 'MigrationLocked') {
+    return true;
+  }
+  // PostgreSQL names the table (42P07), its row type (42710) or the
+  // catalog's unique index (23505), depending on where the race is lost.
   return (
-    (code === '42P07' || code === 'ER_TABLE_EXISTS_ERROR' || code === '23505') &&
+    ['42P07', '42710', '23505', 'ER_TABLE_EXISTS_ERROR'].includes(code ?? '') &&
     /knex_migrations/.test(message ?? '')
   );
 }
 
 /** Runs the plugin's migrations on the given connection. */
 export async function applyMigrations(knex: Knex): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  const giveUpAt = Date.now() + MIGRATION_WAIT_MS;
+  for (;;) {
     try {
       await knex.migrate.latest({ directory: migrationsDir });
       return;
     } catch (error) {
-      if (!isTableRace(error) || attempt >= MIGRATION_ATTEMPTS) {
+      if (!isReplicaRace(error) || Date.now() >= giveUpAt) {
         throw error;
       }
-      await new Promise(resolve => setTimeout(resolve, 250 * attempt));
+      await new Promise(resolve => setTimeout(resolve, MIGRATION_RETRY_MS));
     }
   }
 }

@@ -22,6 +22,7 @@ import { TemplateRunsService } from '../service/TemplateRunsService';
 import { spec } from '../schema/openapi';
 import { audited, requirePermission } from './guards';
 import { parseEntityRouteParams } from './parseEntityRouteParams';
+import { rejectUnstorableText } from './rejectUnstorableText';
 import {
   createExemptionSchema,
   entityHistoryQuerySchema,
@@ -78,6 +79,7 @@ export async function createRouter(options: {
     middleware: [
       express.json({ limit: BODY_LIMIT }),
       express.text({ type: 'text/csv', limit: CSV_LIMIT }),
+      rejectUnstorableText,
     ],
     // Credentials are the httpAuth service's to check: tokens, cookies and
     // the policies plugins add, not a header the document could describe.

@@ -1,13 +1,17 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 import { PlatformMetricsService } from '../service/PlatformMetricsService';
-import { entityRefSchema, parseInput } from '../validation/input';
+import {
+  entityRefSchema,
+  instantQuerySchema,
+  parseInput,
+} from '../validation/input';
 import { ApiRouter } from './ApiRouter';
 
 const metricsQuerySchema = z
   .object({
-    from: z.string().optional(),
-    to: z.string().optional(),
+    from: instantQuerySchema.optional(),
+    to: instantQuerySchema.optional(),
     group: entityRefSchema.optional(),
     path: z.string().optional(),
   })

@@ -15,14 +15,18 @@ import {
   ticketBatchSchema,
 } from '../ingest/tickets/ticketSchema';
 import { TicketService } from '../service/TicketService';
-import { entityRefSchema, parseInput } from '../validation/input';
+import {
+  entityRefSchema,
+  instantQuerySchema,
+  parseInput,
+} from '../validation/input';
 import { ApiRouter } from './ApiRouter';
 import { audited, requirePermission } from './guards';
 import { sendCsv } from './surveyRoutes';
 
 const figuresQuery = {
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: instantQuerySchema.optional(),
+  to: instantQuerySchema.optional(),
   group: entityRefSchema.optional(),
   path: z.string().optional(),
 };

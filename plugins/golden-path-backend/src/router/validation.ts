@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { entityRefSchema } from '../validation/input';
+import {
+  entityRefSchema,
+  instantQuerySchema,
+  instantSchema,
+} from '../validation/input';
 
 export const createExemptionSchema = z
   .object({
     entityRef: entityRefSchema,
     checkId: z.string().min(1),
     reason: z.string().trim().min(1, 'must say why').max(1000),
-    expiresAt: z
-      .string()
-      .datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+    expiresAt: instantSchema,
   })
   .strict();
 
@@ -32,8 +34,7 @@ export const entityHistoryQuerySchema = z
   .object({ from: day.optional(), to: day.optional() })
   .strict();
 
-// The OpenAPI document already holds instants to ISO 8601 date-times.
-const instant = z.string();
+const instant = instantQuerySchema;
 
 export const templateRangeQuerySchema = z
   .object({ from: instant.optional(), to: instant.optional() })

@@ -97,7 +97,10 @@ export class FactPushService {
       }
       refs.push(ref);
       for (const [name, value] of Object.entries(item.facts)) {
-        const field = source.fields[name];
+        // Own keys only: `constructor` is no declared field.
+        const field = Object.hasOwn(source.fields, name)
+          ? source.fields[name]
+          : undefined;
         const problem = field
           ? checkField(field, value)
           : `not a declared field of '${source.id}' (declared: ${Object.keys(

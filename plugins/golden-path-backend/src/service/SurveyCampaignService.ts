@@ -29,7 +29,7 @@ import {
   SurveyStore,
 } from '../database/SurveyStore';
 import { TemplateRunStore } from '../database/TemplateRunStore';
-import { parseInput } from '../validation/input';
+import { instantSchema, parseInput } from '../validation/input';
 import { AudienceResolver } from './surveys/AudienceResolver';
 import { answersSchema, campaignInputSchema } from './surveys/campaignInput';
 import { RespondentKeys } from './surveys/respondentKeys';
@@ -49,10 +49,7 @@ const importSchema = z
         z
           .object({
             id: z.string().min(1).max(200),
-            submittedAt: z.string().datetime({
-              offset: true,
-              message: 'must be an ISO 8601 date-time',
-            }),
+            submittedAt: instantSchema,
             team: z.string().min(1).max(255).optional(),
             answers: z.record(z.union([z.number(), z.string()])),
           })

@@ -8,7 +8,12 @@ import {
 import { z } from 'zod';
 import { TeamDirectory } from '../catalog/TeamDirectory';
 import { UsageStore } from '../database/UsageStore';
-import { entityRefSchema, parseInput } from '../validation/input';
+import {
+  entityRefSchema,
+  instantQuerySchema,
+  instantSchema,
+  parseInput,
+} from '../validation/input';
 import { groupWithDescendants } from './groupHierarchy';
 
 /** Events one request may carry; the forwarder sends far fewer. */
@@ -33,10 +38,7 @@ const batchSchema = z
             action: short(100),
             // Subjects are often URLs: kept, cut to what the table holds.
             subject: z.string().transform(s => s.slice(0, 500)),
-            at: z.string().datetime({
-              offset: true,
-              message: 'must be an ISO 8601 date-time',
-            }),
+            at: instantSchema,
             pluginId: short(100).optional(),
             extensionId: short(200).optional(),
             routeRef: short(200).optional(),
@@ -55,13 +57,11 @@ const importSchema = z
         z
           .object({
             id: short(64),
-            userRef: entityRefSchema,
+            // As long as the table's user_ref column.
+            userRef: z.string().max(255).pipe(entityRefSchema),
             action: short(100),
             subject: z.string().transform(s => s.slice(0, 500)),
-            at: z.string().datetime({
-              offset: true,
-              message: 'must be an ISO 8601 date-time',
-            }),
+            at: instantSchema,
             pluginId: short(100).optional(),
             extensionId: short(200).optional(),
             routeRef: short(200).optional(),
@@ -75,8 +75,8 @@ const importSchema = z
 
 const rangeSchema = z
   .object({
-    from: z.string().optional(),
-    to: z.string().optional(),
+    from: instantQuerySchema.optional(),
+    to: instantQuerySchema.optional(),
     group: entityRefSchema.optional(),
   })
   .strict();

@@ -1,12 +1,11 @@
 import { entityRefKey } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
+import { instantSchema } from '../../validation/input';
 
 /** The most deployments one request may carry. */
 export const MAX_DEPLOYMENTS_PER_BATCH = 1000;
 
-const instant = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const instant = instantSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const deploymentSchema = z

@@ -1,3 +1,5 @@
+import { named, repositoryItemId } from '../tickets/webhookPayloads';
+
 /** What a GitHub webhook delivery means for the deployment store. */
 export type GithubDeployment =
   | { deployment: Record<string, unknown> }
@@ -27,23 +29,20 @@ export function githubDeployment(
 ): GithubDeployment {
   if (event !== 'deployment_status') {
     return {
-      ignored: `GitHub event '${String(event)}' carries no deployment`,
+      ignored: `GitHub event '${named(event)}' carries no deployment`,
     };
   }
   const status = body?.deployment_status;
   const deployment = body?.deployment;
-  const outcome = FINAL_STATES.get(String(status?.state));
+  const outcome = FINAL_STATES.get(named(status?.state));
   if (!outcome) {
     return {
-      ignored: `deployment status '${String(status?.state)}' is not final`,
+      ignored: `deployment status '${named(status?.state)}' is not final`,
     };
   }
   return {
     deployment: {
-      id:
-        body?.repository?.full_name && deployment?.id !== undefined
-          ? `${body.repository.full_name}#${deployment.id}`
-          : undefined,
+      id: repositoryItemId(body?.repository?.full_name, deployment?.id),
       service: body?.repository?.name,
       environment: deployment?.environment ?? status?.environment,
       deployedAt: deployment?.created_at,
@@ -53,7 +52,12 @@ export function githubDeployment(
         ? { commitTimes: deployment.payload.commitTimes }
         : {}),
       ...(deployment?.sha
-        ? { version: String(deployment.sha).slice(0, 40) }
+        ? {
+            version:
+              typeof deployment.sha === 'string'
+                ? deployment.sha.slice(0, 40)
+                : deployment.sha,
+          }
         : {}),
       ...(status?.target_url || status?.log_url
         ? { url: status.target_url || status.log_url }

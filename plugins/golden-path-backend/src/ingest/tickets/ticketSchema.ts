@@ -3,6 +3,7 @@ import {
   TicketInput,
 } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
+import { instantSchema } from '../../validation/input';
 import { BatchProblem, parseBatch } from '../../validation/parseBatch';
 
 /** The most tickets one request may carry. */
@@ -13,9 +14,7 @@ export const sourceSchema = z
   .string()
   .regex(SOURCE, 'must be a lower-case id such as jira or github');
 
-const instant = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const instant = instantSchema;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

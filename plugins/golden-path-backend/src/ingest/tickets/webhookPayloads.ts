@@ -7,6 +7,18 @@ export type WebhookTicket =
 
 type Json = Record<string, any>;
 
+/** A sender's value for a message: text as it is, anything else by type
+ * (String() of a deeply nested array would overflow the stack). */
+export function named(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 200) : typeof value;
+}
+
+/** Each item through `f` when `value` is an array; otherwise the value as
+ * it came, for validation to name. */
+function mapItems<T>(value: unknown, f: (item: any) => T): T[] | unknown {
+  return Array.isArray(value) ? value.map(f) : value;
+}
+
 // Jira writes offsets as +0000; an unreadable date is passed on as it is,
 // for validation to name.
 function iso(value: unknown) {
@@ -17,8 +29,22 @@ function iso(value: unknown) {
   return Number.isNaN(at.getTime()) ? value : at.toISOString();
 }
 
-function typeOf(names: string[]): TicketType {
-  const text = names.join(' ').toLocaleLowerCase('en-US');
+/** `owner/name#number` of a repository's item, when both are plain values. */
+export function repositoryItemId(
+  fullName: unknown,
+  number: unknown,
+): string | undefined {
+  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'number';
+  return fullName && plain(fullName) && plain(number)
+    ? `${fullName}#${number}`
+    : undefined;
+}
+
+function typeOf(names: unknown[]): TicketType {
+  const text = names
+    .filter(name => typeof name === 'string')
+    .join(' ')
+    .toLocaleLowerCase('en-US');
   if (/incident|outage/.test(text)) return 'incident';
   if (/bug|defect/.test(text)) return 'bug';
   if (/question|how.?to|help/.test(text)) return 'question';
@@ -42,7 +68,7 @@ export function jiraTicket(body: Json): WebhookTicket {
   const event = body?.webhookEvent;
   if (event !== 'jira:issue_created' && event !== 'jira:issue_updated') {
     return {
-      ignored: `webhookEvent '${String(event)}' carries no ticket change`,
+      ignored: `webhookEvent '${named(event)}' carries no ticket change`,
     };
   }
   const issue = body.issue;
@@ -60,7 +86,7 @@ export function jiraTicket(body: Json): WebhookTicket {
     firstResponse?.completedCycles?.[0]?.stopTime?.iso8601;
   const category =
     fields.statusCategory?.key ?? fields.status?.statusCategory?.key;
-  const status = JIRA_STATUS.get(String(category)) ?? 'open';
+  const status = JIRA_STATUS.get(named(category)) ?? 'open';
   const issueType: string = fields.issuetype?.name ?? '';
   return {
     ticket: {
@@ -72,7 +98,7 @@ export function jiraTicket(body: Json): WebhookTicket {
         ? { category: requestType ?? issueType }
         : {}),
       labels: fields.labels ?? [],
-      components: (fields.components ?? []).map((c: Json) => c?.name),
+      components: mapItems(fields.components ?? [], (c: Json) => c?.name),
       status,
       requester:
         fields.reporter?.emailAddress ??
@@ -100,7 +126,7 @@ export function githubTicket(
 ): WebhookTicket {
   if (event !== 'issues' && event !== 'issue_comment') {
     return {
-      ignored: `GitHub event '${String(event)}' carries no ticket change`,
+      ignored: `GitHub event '${named(event)}' carries no ticket change`,
     };
   }
   const issue = body?.issue;
@@ -110,9 +136,10 @@ export function githubTicket(
   if (body?.action === 'deleted' && event === 'issues') {
     return { ignored: 'deleted issues are kept as they were' };
   }
-  const labels: string[] = (issue?.labels ?? []).map((l: Json) =>
+  const sent = mapItems(issue?.labels ?? [], (l: Json) =>
     typeof l === 'string' ? l : l?.name,
   );
+  const labels: string[] = Array.isArray(sent) ? sent : [];
   const prefixed = (prefix: string) =>
     labels
       .filter(l => typeof l === 'string' && l.startsWith(prefix))
@@ -124,17 +151,16 @@ export function githubTicket(
     comment.user?.login !== issue?.user?.login;
   return {
     ticket: {
-      id:
-        body?.repository?.full_name && issue?.number !== undefined
-          ? `${body.repository.full_name}#${issue.number}`
-          : undefined,
+      id: repositoryItemId(body?.repository?.full_name, issue?.number),
       title: issue?.title,
       ...(issue?.html_url ? { url: issue.html_url } : {}),
       type: typeOf(labels),
       ...(prefixed('category:')[0]
         ? { category: prefixed('category:')[0] }
         : {}),
-      labels: labels.filter(l => typeof l === 'string' && !l.includes(':')),
+      labels: Array.isArray(sent)
+        ? labels.filter(l => typeof l === 'string' && !l.includes(':'))
+        : sent,
       components: prefixed('component:'),
       status: issue?.state === 'closed' ? 'resolved' : 'open',
       requester: issue?.user?.login,

@@ -1,11 +1,9 @@
 import { SurveyCampaignInput } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
-import { entityRefSchema } from '../../validation/input';
+import { entityRefSchema, instantSchema } from '../../validation/input';
 
 const ID = /^[a-z0-9][a-z0-9-_]{0,63}$/;
-const instant = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const instant = instantSchema;
 
 const question = z.discriminatedUnion('type', [
   z
@@ -84,7 +82,9 @@ export function campaignInputSchema(pathIds: string[]) {
       });
       if (campaign.audience.type === 'groups') {
         campaign.audience.groups.forEach((group, i) => {
-          if (!group.startsWith('group:')) {
+          // A malformed ref is not a string here: entityRefSchema has
+          // already named it, and zod still runs this refinement.
+          if (typeof group === 'string' && !group.startsWith('group:')) {
             ctx.addIssue({
               code: z.ZodIssueCode.custom,
               path: ['audience', 'groups', i],
