@@ -7,7 +7,7 @@
 //   ./gp yarn proof replicas
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
@@ -82,6 +82,7 @@ async function waitFor<T>(
 
 function writeCatalog(): string[] {
   const files: string[] = [];
+  mkdirSync(DATA, { recursive: true });
   for (let f = 0; f < COMPONENTS / 1000; f++) {
     const file = join(DATA, `${PREFIX}catalog-${f}.yaml`);
     const docs: string[] = [];

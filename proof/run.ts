@@ -1,10 +1,12 @@
 // Runs the proof suites, each in its own process, and ends with one line
-// "N passed, N failed" summing their checks.
+// "N passed, N failed, N skipped" summing their checks (also written as
+// JSON to $PROOF_REPORT when set, for scripts/test-all.mjs).
 //
 //   ./gp yarn proof                  fuzz, load, replicas
 //   ./gp yarn proof install          the untouched-Backstage install only
 //   ./gp yarn proof fuzz load ...    the named suites
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SUITES = ['fuzz', 'load', 'replicas', 'install'];
@@ -42,6 +44,7 @@ async function main() {
   }
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   for (const suite of asked.length ? asked : DEFAULT) {
     console.log(`\n=== proof: ${suite} ===`);
     const started = Date.now();
@@ -55,6 +58,7 @@ async function main() {
       const result = JSON.parse(summary);
       passed += result.passed;
       failed += result.failed;
+      skipped += result.skipped ?? 0;
     } else {
       console.log(`proof ${suite} printed no summary (exit ${child.status})`);
       failed += 1;
@@ -65,7 +69,13 @@ async function main() {
       )}s ===`,
     );
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (process.env.PROOF_REPORT) {
+    writeFileSync(
+      process.env.PROOF_REPORT,
+      JSON.stringify({ passed, failed, skipped }),
+    );
+  }
   process.exit(failed > 0 ? 1 : 0);
 }
 

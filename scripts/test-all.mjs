@@ -2,9 +2,17 @@
 // "N passed, N failed" summing all of them, so a run's result (and a run that
 // executed nothing) is obvious at a glance.
 //
-//   node scripts/test-all.mjs            tsc, lint, format, unit + database + end-to-end
+//   node scripts/test-all.mjs            tsc, lint, format, unit + database +
+//                                        end-to-end + proof suites
 //   node scripts/test-all.mjs --unit     Jest only
 //   node scripts/test-all.mjs --e2e      Playwright only
+//   node scripts/test-all.mjs --proof    proof suites only
+//
+// The proof suites (proof/) run the example backend on PostgreSQL: two
+// replicas, load with replay, and fuzzing reduced to
+// PROOF_FUZZ_PER_OPERATION requests per operation (default here 300; the
+// full 10,000 is `./gp yarn proof fuzz`). Without PostgreSQL they are
+// skipped.
 //
 // Database tests run on SQLite always, and on PostgreSQL / MySQL when
 // BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING /
@@ -18,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const only = args.find(a => a === '--unit' || a === '--e2e');
+const only = args.find(a => ['--unit', '--e2e', '--proof'].includes(a));
 const out = mkdtempSync(join(tmpdir(), 'golden-path-tests-'));
 const yarn = join(
   root,
@@ -79,7 +87,7 @@ if (!only) {
   }
 }
 
-if (only !== '--e2e') {
+if (!only || only === '--unit') {
   const report = join(out, 'jest.json');
   const status = run('unit and database tests (Jest)', process.execPath, [
     yarn,
@@ -121,7 +129,7 @@ if (only !== '--e2e') {
   }
 }
 
-if (only !== '--unit') {
+if (!only || only === '--e2e') {
   const report = join(out, 'playwright.json');
   const status = run(
     'end-to-end tests (Playwright, Chromium)',
@@ -141,6 +149,42 @@ if (only !== '--unit') {
   if (status !== 0 && totals.failed === 0) {
     problems.push(`Playwright exited with ${status}`);
     totals.failed += 1;
+  }
+}
+
+if (!only || only === '--proof') {
+  const postgres =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING;
+  if (!postgres) {
+    console.log(
+      '\n=== proof suites: skipped (BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING unset) ===',
+    );
+    totals.skipped += 1;
+  } else {
+    const report = join(out, 'proof.json');
+    const status = run(
+      'proof suites (replicas, load with replay, reduced fuzzing)',
+      process.execPath,
+      [yarn, 'proof', 'replicas', 'load', 'fuzz'],
+      {
+        BENCH_POSTGRES_CONNECTION: postgres,
+        PROOF_REPORT: report,
+        PROOF_FUZZ_PER_OPERATION: process.env.PROOF_FUZZ_PER_OPERATION ?? '300',
+      },
+    );
+    if (!existsSync(report)) {
+      problems.push('the proof suites wrote no report');
+      totals.failed += 1;
+    } else {
+      const proof = JSON.parse(readFileSync(report, 'utf8'));
+      totals.passed += proof.passed;
+      totals.failed += proof.failed;
+      totals.skipped += proof.skipped;
+    }
+    if (status !== 0 && totals.failed === 0) {
+      problems.push(`the proof suites exited with ${status}`);
+      totals.failed += 1;
+    }
   }
 }
 

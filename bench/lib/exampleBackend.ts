@@ -177,6 +177,8 @@ export async function startExampleBackend(
     await sleep(1000);
   }
   return {
+    /** The backend's process id, for reading its memory. */
+    pid: child.pid!,
     stop: () => {
       stop();
       agent.destroy();

@@ -1,8 +1,10 @@
-// What a proof suite reports: named checks that pass or fail, printed as
-// they happen and summed in one JSON line the runner reads.
+// What a proof suite reports: named checks that pass, fail or are skipped
+// (a reduced run cannot make the claim), printed as they happen and summed
+// in one JSON line the runner reads.
 export interface CheckResult {
   name: string;
   passed: boolean;
+  skipped?: boolean;
   detail?: string;
 }
 
@@ -22,14 +24,22 @@ export class Suite {
     return passed;
   }
 
+  /** Records a check this run does not make, and why. */
+  skip(name: string, reason: string): void {
+    this.results.push({ name, passed: true, skipped: true, detail: reason });
+    console.log(`[${this.name}] skip ${name} (${reason})`);
+  }
+
   /** Prints the summary line the runner parses; exits 1 on a failure. */
   finish(): never {
     const failed = this.results.filter(r => !r.passed).length;
+    const skipped = this.results.filter(r => r.skipped).length;
     console.log(
       JSON.stringify({
         suite: this.name,
-        passed: this.results.length - failed,
+        passed: this.results.length - failed - skipped,
         failed,
+        skipped,
       }),
     );
     process.exit(failed > 0 ? 1 : 0);
