@@ -118,7 +118,8 @@ export function DashboardContent() {
           {value => <TeamMetricsTable teams={value.teams} note={everyPath} />}
         </Loaded>
       </Grid>
-      <Grid item xs={12} md={6}>
+      {/* Six columns: half a screen only where a screen is wide. */}
+      <Grid item xs={12} xl={6}>
         <Loaded state={paths} what="the golden paths">
           {value => <PathAdoptionTable paths={value} />}
         </Loaded>

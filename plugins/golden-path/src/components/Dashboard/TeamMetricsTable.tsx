@@ -55,6 +55,9 @@ const columns: TableColumn<Row>[] = [
     title: 'Team',
     field: 'team',
     highlight: true,
+    // Eleven numeric columns would otherwise squeeze names to a few letters.
+    cellStyle: { minWidth: 180 },
+    headerStyle: { minWidth: 180 },
     render: row => <TeamLink team={row.team} />,
   },
   {
