@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, Page } from '@playwright/test';
 import YAML from 'yaml';
 import { runSuite, Suite } from './lib/harness';
 import {
@@ -352,11 +352,15 @@ async function getJson(url: string, token: string): Promise<any> {
 }
 
 /**
- * Opens the component's page as a guest and reads the Golden Path card:
- * its score, or the status it shows instead. Leaves a screenshot of the
- * card, or of the page when the card is not there.
+ * Opens `url` in Chromium, signs in as the guest (both apps ask a first
+ * visitor to), and reads what `read` finds. A failure leaves a screenshot
+ * of the page.
  */
-async function readCard(url: string, screenshot: string): Promise<string> {
+async function asGuest(
+  url: string,
+  screenshot: string,
+  read: (page: Page) => Promise<string>,
+): Promise<string> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_FLAGS,
@@ -364,10 +368,24 @@ async function readCard(url: string, screenshot: string): Promise<string> {
   const page = await browser.newPage();
   try {
     await page.goto(url);
-    // Both apps ask a first visitor to sign in: the guest provider's button.
     await page
       .getByRole('button', { name: 'Enter' })
       .click({ timeout: 180_000 });
+    return await read(page);
+  } catch (error) {
+    await page.screenshot({ path: screenshot });
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The Golden Path card on a component's page: its score, or the status it
+ * shows instead. Leaves a screenshot of the card.
+ */
+const readCard = (url: string, screenshot: string) =>
+  asGuest(url, screenshot, async page => {
     // Class names by prefix: the legacy app's styles append a counter.
     const card = page.locator('[class*="MuiCard-root"]').filter({
       has: page.locator('[class*="MuiCardHeader-title"]', {
@@ -384,26 +402,11 @@ async function readCard(url: string, screenshot: string): Promise<string> {
     return (await score.count()) > 0
       ? `"Golden Path" card, ${await score.getAttribute('aria-label')}`
       : `"Golden Path" card, ${await status.first().textContent()}`;
-  } catch (error) {
-    await page.screenshot({ path: screenshot });
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
+  });
 
 /** The Golden Path page's dashboard, reached from the sidebar. */
-async function readPage(url: string, screenshot: string): Promise<string> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS,
-  });
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await page
-      .getByRole('button', { name: 'Enter' })
-      .click({ timeout: 180_000 });
+const readPage = (url: string, screenshot: string) =>
+  asGuest(url, screenshot, async page => {
     await page
       .getByRole('link', { name: 'Golden Path' })
       .first()
@@ -416,13 +419,7 @@ async function readPage(url: string, screenshot: string): Promise<string> {
     return `sidebar link to ${
       new URL(page.url()).pathname
     }, ${tiles} metric tiles`;
-  } catch (error) {
-    await page.screenshot({ path: screenshot });
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
+  });
 
 interface Context {
   work: string;

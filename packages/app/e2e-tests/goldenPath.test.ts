@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 // Entity page tabs are links in the content navigation.
 function openTab(page: Page, title: string) {
@@ -6,14 +7,6 @@ function openTab(page: Page, title: string) {
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: title })
     .click();
-}
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Example Corp Catalog' }),
-  ).toBeVisible();
 }
 
 // The scoring run repeats every minute in the example app; until it has

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 import { execFileSync } from 'node:child_process';
 
 // Journeys through the example app with its sample data, as the people the
@@ -7,14 +8,6 @@ import { execFileSync } from 'node:child_process';
 test.describe.configure({ mode: 'serial' });
 
 const BACKEND = 'http://localhost:7007';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Example Corp Catalog' }),
-  ).toBeVisible();
-}
 
 /** The signed-in guest's Backstage token, as a script would use it. */
 async function guestToken(page: Page): Promise<string> {
