@@ -30,11 +30,23 @@ export class DatabaseUsageStore implements UsageStore {
       await lockRow(tx, LOCKS_TABLE, { name: 'usage' });
       const seen = new Set<string>();
       for (let i = 0; i < events.length; i += BATCH_SIZE) {
+        // One `user_ref = ? AND event_id IN (...)` per user: PostgreSQL
+        // plans a tuple IN whose users are all the same (a forwarder's
+        // batch) as a scan of everything that user ever sent.
+        const idsByUser = new Map<string, string[]>();
+        for (const e of events.slice(i, i + BATCH_SIZE)) {
+          const ids = idsByUser.get(e.userRef) ?? [];
+          ids.push(e.eventId);
+          idsByUser.set(e.userRef, ids);
+        }
         const rows = await tx(USAGE_EVENTS_TABLE)
-          .whereIn(
-            ['user_ref', 'event_id'],
-            events.slice(i, i + BATCH_SIZE).map(e => [e.userRef, e.eventId]),
-          )
+          .where(q => {
+            for (const [userRef, ids] of idsByUser) {
+              q.orWhere(w =>
+                w.where('user_ref', userRef).whereIn('event_id', ids),
+              );
+            }
+          })
           .select('user_ref', 'event_id');
         rows.forEach(row => seen.add(`${row.user_ref}\n${row.event_id}`));
       }
