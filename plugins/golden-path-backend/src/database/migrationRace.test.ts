@@ -1,12 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { NONE, serverDatabases } from '../__testUtils__/serverDatabases';
 import { applyMigrations } from './createStores';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_17', 'MYSQL_8'] });
+const { databases, ids } = serverDatabases();
+const onEachServer = ids.length > 0 ? it.each(ids) : it.skip.each(NONE);
 
 describe('applyMigrations', () => {
-  it.each(databases.eachSupportedId())(
+  onEachServer(
     'migrates once when several replicas start together on an empty database, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -11,6 +11,8 @@ export interface RollupMark {
 /**
  * Marks weeks of a rollup for rebuilding. A mark made again moves its time
  * on, so that a rebuild already reading the week's rows leaves it in place.
+ * Rows are written in week order, as {@link clearMarks} deletes them, so
+ * that a write and a rebuild never wait on each other's rows in a cycle.
  */
 export async function markWeeks(
   tx: Knex | Knex.Transaction,
@@ -18,7 +20,7 @@ export async function markWeeks(
   weeks: Iterable<string>,
   at: Date,
 ): Promise<void> {
-  const rows = [...new Set(weeks)].map(week => ({
+  const rows = [...new Set(weeks)].sort().map(week => ({
     rollup,
     week,
     marked_at: at,
@@ -97,13 +99,17 @@ export async function rebuildMarkedWeeks(
   return marks.length;
 }
 
-/** Clears the marks a rebuild read, unless they were made again since. */
+/**
+ * Clears the marks a rebuild read, unless they were made again since; in
+ * week order, as {@link markWeeks} writes them.
+ */
 export async function clearMarks(
   tx: Knex.Transaction,
   rollup: string,
   marks: RollupMark[],
 ): Promise<void> {
-  for (const mark of marks) {
+  const inOrder = [...marks].sort((a, b) => a.week.localeCompare(b.week));
+  for (const mark of inOrder) {
     await tx(MARKS_TABLE)
       .where({ rollup, week: mark.week })
       .where('marked_at', '<=', mark.markedAt)
