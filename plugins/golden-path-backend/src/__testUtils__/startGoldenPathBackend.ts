@@ -24,7 +24,8 @@ export type PermissionRule = (
  * entities (users' ownership refs are their groups, as the catalog's
  * resolver gives them), the sample golden paths unless config says
  * otherwise, permissions by rule, a fake scaffolder, a scheduler whose
- * tasks the test runs, and SQLite unless a database is given.
+ * tasks the test runs, an auditor whose events the test reads, and SQLite
+ * unless a database is given.
  */
 export async function startGoldenPathBackend(
   options: {
@@ -39,6 +40,9 @@ export async function startGoldenPathBackend(
   const scheduler = mockServices.scheduler.mock();
   const scaffolder = options.scaffolder ?? new FakeScaffolder();
   const allow = options.allow ?? (() => true);
+  const auditor = mockServices.auditor.mock();
+  const audits = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(audits);
   const { server } = await startTestBackend({
     features: [
       goldenPathPlugin,
@@ -80,6 +84,7 @@ export async function startGoldenPathBackend(
         factory: () => scaffolder as any,
       }),
       scheduler.factory,
+      auditor.factory,
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
@@ -89,7 +94,10 @@ export async function startGoldenPathBackend(
     const call = scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id);
     await call![0].fn(new AbortController().signal);
   };
-  return { server, scaffolder, runTask };
+  /** The ids of the audit events created, in order. */
+  const auditedEvents = () =>
+    auditor.createEvent.mock.calls.map(([event]) => event.eventId);
+  return { server, scaffolder, runTask, auditedEvents, audits };
 }
 
 /** A User entity in groups, with the relations the catalog would add. */

@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   group,
@@ -9,6 +9,8 @@ import { FakeScaffolder } from '../__testUtils__/FakeScaffolder';
 import { TemplateRunTask } from '../scheduler/TemplateRunTask';
 
 jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const ADMIN = 'user:default/admin';
 const entities = [
@@ -263,8 +265,116 @@ describe('surveys API', () => {
     expect(csv.text).toContain('group:default/payments,6,,,,,true');
   });
 
-  it('keeps identified answers with their user, and lets admins edit, close and delete', async () => {
-    const { server, id } = await withCampaign({ anonymous: false });
+  it('never lets one group be subtracted from another to read a withheld team', async () => {
+    const { server } = await startGoldenPathBackend({
+      entities,
+      allow: adminOnly,
+    });
+    const created = await request(server)
+      .post('/api/golden-path/surveys')
+      .set('Authorization', as('admin'))
+      .send(campaign({ audience: { type: 'all' } }));
+    const id = created.body.id;
+    // payments 6 answers, sales 5, search 1: search is withheld, and sales
+    // with it, so that the total minus payments cannot be read either.
+    const answers = [
+      ...[10, 10, 9, 8, 3, 10].map(nps => ['payments', nps] as const),
+      ...[9, 9, 9, 9, 9].map(nps => ['sales', nps] as const),
+      ['search', 0] as const,
+    ];
+    await request(server)
+      .post(`/api/golden-path/surveys/${id}/responses/import`)
+      .set('Authorization', as('admin'))
+      .send({
+        responses: answers.map(([team, nps], i) => ({
+          id: `row-${i}`,
+          submittedAt: new Date(Date.now() - 60_000).toISOString(),
+          team,
+          answers: { nps },
+        })),
+      })
+      .expect(200);
+    const results = await request(server)
+      .get(`/api/golden-path/surveys/${id}/results`)
+      .set('Authorization', as('pay0'));
+    expect(results.body.teams.map((t: any) => [t.team, t.suppressed])).toEqual([
+      ['group:default/payments', false],
+      ['group:default/sales', true],
+      ['group:default/search', true],
+    ]);
+    const payments = results.body.teams[0].nps;
+
+    // engineering is payments and search: its figure counts payments only,
+    // so engineering minus payments reveals nothing of search.
+    const trend = async (groupRef: string) => {
+      const res = await request(server)
+        .get('/api/golden-path/surveys/trend')
+        .query({ group: groupRef })
+        .set('Authorization', as('pay0'));
+      expect(res.status).toBe(200);
+      return res.body.campaigns.find((c: any) => c.id === id);
+    };
+    expect(await trend('group:default/engineering')).toMatchObject({
+      responses: 6,
+      suppressed: false,
+      nps: payments,
+    });
+    expect(await trend('group:default/search')).toMatchObject({
+      responses: 0,
+    });
+    expect((await trend('group:default/search')).nps).toBeUndefined();
+
+    const metrics = await request(server)
+      .get('/api/golden-path/metrics')
+      .query({ group: 'group:default/engineering' })
+      .set('Authorization', as('pay0'));
+    const nps = metrics.body.metrics.find((m: any) => m.id === 'developerNps');
+    expect(nps.value).toBeCloseTo(payments.score);
+    expect(nps.population.count).toBe(6);
+  });
+
+  it('stores no user for an anonymous answer, only a keyed hash that differs per campaign', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startGoldenPathBackend({
+      entities,
+      allow: adminOnly,
+      knex,
+    });
+    const ids: string[] = [];
+    for (const title of ['Q3', 'Q4']) {
+      const created = await request(server)
+        .post('/api/golden-path/surveys')
+        .set('Authorization', as('admin'))
+        .send(campaign({ title }));
+      ids.push(created.body.id);
+      await request(server)
+        .post(`/api/golden-path/surveys/${created.body.id}/responses`)
+        .set('Authorization', as('pay0'))
+        .send({ answers: { nps: 9, why: 'Fast builds' } })
+        .expect(201);
+    }
+    const rows = await knex('golden_path_survey_responses').select();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.user_ref).toBeNull();
+      expect(row.respondent_key).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row)).not.toContain('pay0');
+    }
+    expect(rows[0].respondent_key).not.toBe(rows[1].respondent_key);
+  });
+
+  it('keeps identified answers with their user, and lets admins edit, close and delete, audited', async () => {
+    const { server, id, auditedEvents, audits } = await withCampaign({
+      anonymous: false,
+    });
+    for (const denied of [
+      request(server).put(`/api/golden-path/surveys/${id}`).send(campaign()),
+      request(server).post(`/api/golden-path/surveys/${id}/close`),
+      request(server).delete(`/api/golden-path/surveys/${id}`),
+    ]) {
+      const res = await denied.set('Authorization', as('pay0'));
+      expect(res.status).toBe(403);
+    }
     await request(server)
       .post(`/api/golden-path/surveys/${id}/responses`)
       .set('Authorization', as('pay0'))
@@ -323,6 +433,17 @@ describe('surveys API', () => {
       .get(`/api/golden-path/surveys/${id}`)
       .set('Authorization', as('admin'));
     expect(gone.status).toBe(404);
+    // Every change by an admin is audited, the refused edit as a failure;
+    // the callers refused a permission changed nothing.
+    expect(auditedEvents()).toEqual([
+      'survey-create',
+      'survey-update',
+      'survey-update',
+      'survey-close',
+      'survey-delete',
+    ]);
+    expect(audits.fail).toHaveBeenCalledTimes(1);
+    expect(audits.success).toHaveBeenCalledTimes(4);
   });
 
   it('remembers a dismissal on the server, and asks guests missing from the catalog too', async () => {

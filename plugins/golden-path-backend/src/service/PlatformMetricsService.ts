@@ -34,7 +34,11 @@ import { UsageStore } from '../database/UsageStore';
 import { ALL_PATHS } from '../scoring/SnapshotAccumulator';
 import { groupWithDescendants } from './groupHierarchy';
 import { weekPeriod, WEEK_MS } from './metrics/period';
-import { npsBreakdown, sumDistributions } from './surveys/breakdown';
+import {
+  npsBreakdown,
+  rowsOfShownTeams,
+  sumDistributions,
+} from './surveys/breakdown';
 
 /** A metrics request: a period, a team tree, a golden path. */
 export interface MetricsQuery {
@@ -480,11 +484,11 @@ export class PlatformMetricsService {
     ]);
     const min = this.deps.settings.surveys.minGroupSize;
     const end = new Date(period.endWeek);
-    const known = teams ? new Set(teams) : undefined;
+    const counted = teams ? rowsOfShownTeams(rows, new Set(teams), min) : rows;
     const ofCampaign = (id: string) => {
       const distribution = new Array(11).fill(0);
-      for (const row of rows) {
-        if (row.campaignId === id && (!known || known.has(row.team))) {
+      for (const row of counted) {
+        if (row.campaignId === id) {
           row.distribution.forEach((c, i) => (distribution[i] += c));
         }
       }
@@ -513,8 +517,8 @@ export class PlatformMetricsService {
         count: current?.responses ?? 0,
         description: latest
           ? `answers to '${latest.title}'${
-              current ? '' : ` (fewer than ${min}: withheld)`
-            }`
+              teams ? ' from the teams whose own results it shows' : ''
+            }${current ? '' : ` (fewer than ${min}: withheld)`}`
           : 'no survey campaign yet',
       },
       sources: ['surveys'],

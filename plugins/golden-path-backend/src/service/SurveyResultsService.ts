@@ -14,7 +14,11 @@ import { RUN_ORIGIN } from '../database/DatabaseSurveyStore';
 import { RatingRollupRow, SurveyStore } from '../database/SurveyStore';
 import { groupWithDescendants } from './groupHierarchy';
 import { AudienceResolver } from './surveys/AudienceResolver';
-import { npsBreakdown, sumDistributions } from './surveys/breakdown';
+import {
+  npsBreakdown,
+  rowsOfShownTeams,
+  sumDistributions,
+} from './surveys/breakdown';
 import { suppressedRows } from './surveys/suppression';
 import { toCampaign } from './surveys/toCampaign';
 import { SurveyCampaignService } from './SurveyCampaignService';
@@ -269,8 +273,8 @@ export class SurveyResultsService {
       this.deps.store.listCampaigns(),
       this.deps.store.surveyRollup(),
     ]);
-    const kept = teams ? rows.filter(r => teams.has(r.team)) : rows;
     const min = this.minGroupSize;
+    const kept = teams ? rowsOfShownTeams(rows, teams, min) : rows;
     const quarters = npsBreakdown(
       sumDistributions(
         kept,
