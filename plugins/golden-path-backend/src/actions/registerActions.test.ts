@@ -97,4 +97,52 @@ describe('actions registry actions', () => {
       overallRatio: 2 / 3,
     });
   });
+
+  it('gives an agent the platform metrics, no data as null, with the anti-patterns and a bad path refused', async () => {
+    const { registry, runScoring } = await start();
+    await runScoring();
+
+    const { output } = await registry.invoke({
+      id: 'test:get-platform-metrics',
+      input: { path: 'node-service' },
+      credentials: mockCredentials.user(),
+    });
+    const metrics = (output as any).metrics;
+    expect(metrics.map((m: any) => m.id)).toEqual([
+      'onboardingTime',
+      'activeTeams',
+      'adoption',
+      'developerNps',
+      'ticketVolume',
+      'timeToResolution',
+      'deploymentFrequency',
+      'leadTime',
+      'selfServiceRate',
+    ]);
+    // One of the three service components is on the node-service path.
+    expect(metrics.find((m: any) => m.id === 'adoption')).toMatchObject({
+      value: 1 / 3,
+      target: 'above 0.8',
+      status: 'missed',
+      population: `1 of 3 eligible entities on a golden path on ${new Date()
+        .toISOString()
+        .slice(0, 10)}`,
+    });
+    expect(metrics.find((m: any) => m.id === 'leadTime')).toMatchObject({
+      value: null,
+      status: 'no-data',
+      target: 'below 3600000',
+    });
+    expect((output as any).antiPatterns.map((a: any) => a.title)).toContain(
+      'No adoption metrics',
+    );
+
+    await expect(
+      registry.invoke({
+        id: 'test:get-platform-metrics',
+        input: { path: 'cobol' },
+        credentials: mockCredentials.user(),
+      }),
+    ).rejects.toThrow("unknown golden path 'cobol'");
+  });
 });

@@ -105,6 +105,167 @@ describe('platform metrics API', () => {
     });
   });
 
+  it('keeps what it cannot compute as no data beside what it can, by path and period, against configured targets', async () => {
+    const scaffolder = new FakeScaffolder();
+    // jane's run created fresh-svc, which never deployed.
+    scaffolder.add({
+      id: 'r1',
+      template: 'template:default/node-service',
+      version: '1.2.0',
+      user: 'user:default/jane',
+      createdAt: ago(3 * HOUR),
+      durationMs: 60_000,
+      output: { entityRef: 'component:default/fresh-svc' },
+    });
+    const started = await startGoldenPathBackend({
+      entities,
+      scaffolder,
+      config: {
+        metrics: {
+          targets: {
+            adoption: 0.7,
+            timeToResolution: 'PT1H',
+            selfServiceRate: 0.4,
+          },
+        },
+      },
+    });
+    await started.runTask(ScoringTask.id);
+    await started.runTask(TemplateRunTask.id);
+    const { server } = started;
+    // payments-api went to staging only; search-indexer (python-service)
+    // to production, without commit times.
+    await post(server, '/deployments', {
+      source: 'ci',
+      deployments: [
+        {
+          id: 's1',
+          service: 'payments-api',
+          environment: 'staging',
+          deployedAt: iso(2 * HOUR),
+        },
+        {
+          id: 'p1',
+          service: 'search-indexer',
+          environment: 'production',
+          deployedAt: iso(HOUR),
+        },
+      ],
+    });
+    // One request still open; one incident resolved in two hours, 30
+    // weeks ago.
+    await post(server, '/tickets', {
+      source: 'jira',
+      tickets: [
+        ticket('OPEN', 5 * HOUR, {
+          status: 'open',
+          updatedAt: iso(5 * HOUR),
+          resolvedAt: undefined,
+        }),
+        ticket('OLD', 30 * 7 * 24 * HOUR, { type: 'incident' }),
+      ],
+    });
+    // Three answers: fewer than the minimum of five.
+    const campaign = await post(server, '/surveys', {
+      title: 'Q4',
+      questions: [{ id: 'nps', type: 'nps', text: 'Recommend?' }],
+      audience: { type: 'all' },
+      opensAt: iso(10 * 24 * HOUR),
+      closesAt: iso(-10 * 24 * HOUR),
+      anonymous: true,
+    });
+    await post(server, `/surveys/${campaign.body.id}/responses/import`, {
+      responses: [10, 9, 3].map((nps, i) => ({
+        id: `row-${i}`,
+        submittedAt: iso(24 * HOUR),
+        team: 'group:default/payments',
+        answers: { nps },
+      })),
+    });
+
+    const body = await metrics(server);
+    const m = body.byId;
+    const weeks = m.ticketVolume.series.length;
+    expect(m.onboardingTime).toMatchObject({
+      status: 'no-data',
+      population: { count: 0 },
+    });
+    expect(m.onboardingTime.value).toBeUndefined();
+    expect(body.funnel).toEqual({
+      runs: 1,
+      succeeded: 1,
+      inCatalog: 1,
+      deployed: 0,
+    });
+    // One production deployment of one service; staging does not count.
+    expect(m.deploymentFrequency.value).toBeCloseTo(1 / (weeks * 7), 9);
+    expect(m.deploymentFrequency.details).toEqual({
+      productionDeployments: 1,
+      changeFailureRate: 0,
+    });
+    expect(body.catalogCoverage).toEqual({ services: 1, inCatalog: 1 });
+    // No commit times: no lead time, whatever the deployments.
+    expect(m.leadTime).toMatchObject({
+      status: 'no-data',
+      population: { count: 0 },
+    });
+    expect(m.ticketVolume).toMatchObject({
+      value: 1 / weeks,
+      population: { count: 1 },
+    });
+    // Nothing resolved in the period: no time to resolution, not zero.
+    expect(m.timeToResolution).toMatchObject({
+      status: 'no-data',
+      target: { kind: 'below', value: HOUR },
+      population: { count: 0 },
+    });
+    expect(m.timeToResolution.value).toBeUndefined();
+    // One template run against one request ticket, target 40%.
+    expect(m.selfServiceRate).toMatchObject({
+      value: 0.5,
+      status: 'met',
+      target: { kind: 'above', value: 0.4 },
+    });
+    expect(m.developerNps.status).toBe('no-data');
+    expect(m.developerNps.population).toMatchObject({ count: 0 });
+    expect(m.developerNps.population.description).toContain(
+      'fewer than 5: withheld',
+    );
+    expect(m.adoption).toMatchObject({
+      value: 0.75,
+      status: 'met',
+      target: { kind: 'above', value: 0.7 },
+    });
+
+    // The python-service path: its production deployment, no runs and no
+    // tickets of its own.
+    const python = (await metrics(server, { path: 'python-service' })).byId;
+    expect(python.deploymentFrequency.population.count).toBe(1);
+    expect(python.ticketVolume.status).toBe('no-data');
+    expect(python.selfServiceRate.status).toBe('no-data');
+    // The node-service path: jane's run, and no production deployment.
+    const node = (await metrics(server, { path: 'node-service' })).byId;
+    expect(node.deploymentFrequency.status).toBe('no-data');
+    expect(node.deploymentFrequency.details).toEqual({
+      productionDeployments: 0,
+    });
+    expect(node.selfServiceRate.value).toBe(1);
+
+    // Thirty weeks ago: only the old incident, two hours against one.
+    const old = await metrics(server, {
+      from: iso(32 * 7 * 24 * HOUR),
+      to: iso(28 * 7 * 24 * HOUR),
+    });
+    expect(old.byId.ticketVolume.population.count).toBe(1);
+    expect(old.byId.timeToResolution.status).toBe('missed');
+    expect(
+      Math.abs(old.byId.timeToResolution.value / (2 * HOUR) - 1),
+    ).toBeLessThan(0.19);
+    // No runs and no requests then: no self-service rate, not 0%.
+    expect(old.byId.selfServiceRate.status).toBe('no-data');
+    expect(old.byId.onboardingTime.status).toBe('no-data');
+  });
+
   it('computes each metric from its sources against its target', async () => {
     const scaffolder = new FakeScaffolder();
     // jane ran the template three hours ago; it created fresh-svc.

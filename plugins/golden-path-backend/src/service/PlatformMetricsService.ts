@@ -657,7 +657,9 @@ export class PlatformMetricsService {
         },
         details: {
           productionDeployments: production,
-          changeFailureRate: production > 0 ? failures / production : 0,
+          ...(production > 0
+            ? { changeFailureRate: failures / production }
+            : {}),
         },
         sources: ['deployments'],
       } as Measured,
