@@ -1,15 +1,16 @@
 // Two replicas of the example backend on one PostgreSQL, as a platform
 // team scales Backstage: scoring runs once per cycle across both, both serve
-// the same results, writes sent to both at once are stored once, and
-// killing the replica in the middle of a scoring run loses nothing: the
-// next cycle completes on the other and leaves no duplicate row anywhere.
+// the same results, writes sent to both at once are stored once, killing
+// the replica in the middle of a scoring run loses nothing (the next cycle
+// completes on the other), killing one in the middle of ticket ingestion
+// leaves each batch whole or absent, and neither logs an error.
 //
 //   ./gp yarn proof replicas
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import knexFactory from 'knex';
 import {
   CONNECTION,
   DATA,
@@ -95,28 +96,11 @@ function writeCatalog(): string[] {
   return files;
 }
 
-/** Every golden-path table's rows, keyed by its primary key: none twice. */
-async function duplicateKeys(db: Knex): Promise<string[]> {
-  const { rows } = await db.raw(`
-    SELECT c.relname AS table, string_agg(a.attname, ',' ORDER BY k.ord) AS keys
-    FROM pg_index i
-    JOIN pg_class c ON c.oid = i.indrelid
-    JOIN unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
-    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-    WHERE i.indisprimary AND c.relname LIKE 'golden_path_%'
-    GROUP BY c.relname`);
-  const found: string[] = [];
-  for (const { table, keys } of rows) {
-    const columns = (keys as string).split(',');
-    const { rows: dupes } = await db.raw(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM ?? GROUP BY ${columns
-        .map(() => '??')
-        .join(', ')} HAVING count(*) > 1) d`,
-      [table, ...columns],
-    );
-    if (Number(dupes[0].n) > 0) found.push(`${table} (${keys})`);
-  }
-  return found;
+/** The lines a replica logged at error level, colours stripped. */
+function errorLines(replica: Replica): string[] {
+  return replica.lines
+    .map(line => line.replace(/\x1b\[[0-9;]*m/g, ''))
+    .filter(line => /^\S+\s+\S+\s+error\s/.test(line));
 }
 
 const withoutTimes = (body: any) =>
@@ -287,14 +271,19 @@ async function main() {
       () =>
         runsOf([survivor]).find(
           r => r.startedAt > killedAt && r.entities === total,
-        ),
+        ) ??
+        (Date.now() - killedAt > (LEASE_SECONDS + 4 * CYCLE_SECONDS) * 1000
+          ? null
+          : undefined),
     );
     suite.check(
       'the next cycle completes on the surviving replica',
-      true,
-      `run ${recovered.id.slice(0, 8)} on ${survivor.name}, ${Math.round(
-        (recovered.finishedAt! - killedAt) / 1000,
-      )} s after the kill`,
+      recovered !== null,
+      recovered
+        ? `run ${recovered.id.slice(0, 8)} on ${survivor.name}, ${Math.round(
+            (recovered.finishedAt! - killedAt) / 1000,
+          )} s after the kill`
+        : `no complete run within ${LEASE_SECONDS + 4 * CYCLE_SECONDS} s`,
     );
     suite.check(
       'the killed run did not finish anywhere',
@@ -329,11 +318,80 @@ async function main() {
       Number(campaigns) === 3,
       `${campaigns} survey campaigns`,
     );
-    const dupes = await duplicateKeys(db);
+
+    say('killing a replica in the middle of ticket ingestion');
+    const c = await startReplica('c', config, 7017);
+    replicas.push(c);
+    const batches = Array.from({ length: 20 }, (_, b) =>
+      Array.from({ length: 500 }, (__, i) => ({
+        id: `KILL-${b}-${i}`,
+        status: 'resolved',
+        type: 'request',
+        createdAt: new Date(Date.now() - (b + 2) * 86400_000).toISOString(),
+        updatedAt: new Date(Date.now() - (b + 1) * 86400_000).toISOString(),
+      })),
+    );
+    const sent = batches.map(tickets =>
+      c
+        .request('/api/golden-path/tickets', serviceToken, {
+          method: 'POST',
+          body: { source: 'kill', tickets },
+        })
+        .catch(() => undefined),
+    );
+    await sleep(1500);
+    c.kill();
+    await Promise.all(sent);
+    const perBatch = await db('golden_path_tickets')
+      .where({ source: 'kill' })
+      .select(db.raw("split_part(external_id, '-', 2) AS batch"))
+      .count({ n: '*' })
+      .groupByRaw("split_part(external_id, '-', 2)");
+    const partial = perBatch.filter(row => Number(row.n) !== 500);
     suite.check(
-      'no duplicate rows in any golden-path table',
-      dupes.length === 0,
-      dupes.join('; ') || 'every table checked by its primary key',
+      'each batch under way when its replica died is stored whole or not at all',
+      partial.length === 0,
+      `${perBatch.length} of ${batches.length} batches stored before the kill, ${partial.length} partly`,
+    );
+    for (const tickets of batches) {
+      const res = await survivor.request(
+        '/api/golden-path/tickets',
+        serviceToken,
+        { method: 'POST', body: { source: 'kill', tickets } },
+      );
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+    }
+    const [{ count: killStored }] = await db('golden_path_tickets')
+      .where({ source: 'kill' })
+      .count({ count: '*' });
+    suite.check(
+      'resending every batch to the surviving replica stores each ticket exactly once',
+      Number(killStored) === 20 * 500,
+      `${killStored} rows for ${20 * 500} tickets`,
+    );
+    const figures = await survivor.request(
+      `/api/golden-path/tickets/figures?from=${new Date(
+        Date.now() - 5 * 7 * 86400_000,
+      ).toISOString()}`,
+      token,
+    );
+    const [{ created }] = await db('golden_path_tickets')
+      .where('created_at', '>=', new Date(figures.body.from))
+      .count({ created: '*' });
+    suite.check(
+      'the ticket figures count every stored ticket of their weeks once',
+      figures.body.totals.opened === Number(created),
+      `figures opened ${figures.body.totals.opened}, tickets ${created}`,
+    );
+
+    const errors = [a, b].flatMap(r =>
+      errorLines(r).map(l => `${r.name}: ${l}`),
+    );
+    suite.check(
+      'neither replica logged an error (no failed write, deadlock or conflict)',
+      errors.length === 0,
+      errors.slice(0, 3).join(' | ').slice(0, 600) ||
+        `${a.lines.length + b.lines.length} lines read`,
     );
   } finally {
     await db.destroy();

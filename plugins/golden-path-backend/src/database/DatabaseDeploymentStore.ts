@@ -13,6 +13,7 @@ import {
 } from './DeploymentStore';
 import {
   bucketsOf,
+  HISTOGRAM_COLUMNS,
   histogramColumns,
   sumHistograms,
 } from './operations/histogramColumns';
@@ -24,6 +25,7 @@ import {
   rebuildWeeksNow,
   RollupMark,
 } from './operations/rollupMarks';
+import { sliceRows, withTotals } from './operations/rollupTotals';
 import {
   DbDeploymentRow,
   DEPLOYED_SERVICES_TABLE,
@@ -274,21 +276,29 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       }
       await tx(DEPLOYMENT_WEEKLY_TABLE).whereIn('week', weeks).delete();
       await tx(LEAD_TIMES_TABLE).whereIn('week', weeks).delete();
-      const weeklyRows = counted.map(row => ({
-        week: row.week,
-        team: row.team,
-        path_id: row.path_id ?? '',
-        production: row.production ? 1 : 0,
-        deployments: Number(row.deployments),
-        failures: Number(row.failures),
-      }));
+      const weeklyRows = withTotals(
+        counted.map(row => ({
+          week: row.week,
+          team: row.team,
+          path_id: row.path_id ?? '',
+          production: row.production ? 1 : 0,
+          deployments: Number(row.deployments),
+          failures: Number(row.failures),
+        })),
+        ['week', 'production'],
+        ['deployments', 'failures'],
+      );
       for (let i = 0; i < weeklyRows.length; i += 1000) {
         await tx(DEPLOYMENT_WEEKLY_TABLE).insert(weeklyRows.slice(i, i + 1000));
       }
-      const histogramRows = [...histograms.values()].map(h => ({
-        ...h.key,
-        ...histogramColumns(h.counts),
-      }));
+      const histogramRows = withTotals(
+        [...histograms.values()].map(h => ({
+          ...h.key,
+          ...histogramColumns(h.counts),
+        })),
+        ['week'],
+        HISTOGRAM_COLUMNS,
+      );
       for (let i = 0; i < histogramRows.length; i += HISTOGRAM_BATCH_SIZE) {
         await tx(LEAD_TIMES_TABLE).insert(
           histogramRows.slice(i, i + HISTOGRAM_BATCH_SIZE),
@@ -298,14 +308,19 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     });
   }
 
-  private slice(table: string, query: DeploymentQuery) {
-    return this.db(table)
-      .where('week', '>=', query.fromWeek)
-      .where('week', '<', query.toWeek)
-      .modify(q => {
-        if (query.teams) q.whereIn('team', query.teams);
-        if (query.pathId !== undefined) q.where('path_id', query.pathId);
-      });
+  /** The rows a figure sums, totals where they serve. */
+  private slice(
+    table: string,
+    query: DeploymentQuery,
+    by: 'week' | 'team' | 'all',
+  ) {
+    return sliceRows(
+      this.db(table)
+        .where('week', '>=', query.fromWeek)
+        .where('week', '<', query.toWeek),
+      query,
+      by,
+    );
   }
 
   async counts(
@@ -316,6 +331,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     const rows: Array<Record<string, any>> = await this.slice(
       DEPLOYMENT_WEEKLY_TABLE,
       query,
+      by,
     )
       .modify(q => {
         if (column) q.groupBy(column).select(column);
@@ -344,7 +360,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
 
   async leadTimes(query: DeploymentQuery, by: 'week' | 'all') {
     const rows: Array<Record<string, any>> = await sumHistograms(
-      this.slice(LEAD_TIMES_TABLE, query).modify(q => {
+      this.slice(LEAD_TIMES_TABLE, query, by).modify(q => {
         if (by === 'week') q.groupBy('week').select('week');
       }),
     );

@@ -75,6 +75,36 @@ async function expectRollupsToBeARecount(store: TicketStore, ids: string[]) {
   ).toEqual(Object.fromEntries(buckets));
 }
 
+/**
+ * The totals rows each rebuild writes agree with the rows they sum: the
+ * figure for everyone equals the sum over teams and the sum over paths.
+ */
+async function expectTotalsToMatchTheirParts(store: TicketStore) {
+  const sum = (rows: Array<{ opened: number; resolved: number }>) => ({
+    opened: rows.reduce((n, r) => n + r.opened, 0),
+    resolved: rows.reduce((n, r) => n + r.resolved, 0),
+  });
+  const [all] = await store.counts(RANGE, 'all');
+  expect(all.opened).toBeGreaterThan(0);
+  for (const by of ['team', 'path', 'week'] as const) {
+    expect(sum(await store.counts(RANGE, by))).toEqual({
+      opened: all.opened,
+      resolved: all.resolved,
+    });
+  }
+  const buckets = async (by: 'team' | 'path' | 'all') => {
+    const totals = new Map<string, number>();
+    for (const row of await store.durations(RANGE, by)) {
+      const key = `${row.measure}:${row.bucket}`;
+      totals.set(key, (totals.get(key) ?? 0) + row.count);
+    }
+    return Object.fromEntries([...totals].sort());
+  };
+  const everyone = await buckets('all');
+  expect(await buckets('team')).toEqual(everyone);
+  expect(await buckets('path')).toEqual(everyone);
+}
+
 describe('DatabaseTicketStore', () => {
   it.each(databases.eachSupportedId())(
     'upserts by source and id, ignores older updates, and rebuilds the weeks each change marks, on %p',
@@ -188,6 +218,13 @@ describe('DatabaseTicketStore', () => {
         // a few weeks per call, as the rollup task does
       }
       await expectRollupsToBeARecount(tickets, ids);
+      await expectTotalsToMatchTheirParts(tickets);
+      // One team's figures read its own rows, not the totals.
+      const [teamOne] = await tickets.counts(
+        { ...RANGE, teams: ['group:default/team-1'] },
+        'all',
+      );
+      expect(teamOne.opened).toBe(15);
     },
   );
 

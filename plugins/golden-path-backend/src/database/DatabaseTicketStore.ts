@@ -5,6 +5,7 @@ import {
 import { Knex } from 'knex';
 import {
   bucketsOf,
+  HISTOGRAM_COLUMNS,
   histogramColumns,
   sumHistograms,
 } from './operations/histogramColumns';
@@ -16,6 +17,7 @@ import {
   rebuildWeeksNow,
   RollupMark,
 } from './operations/rollupMarks';
+import { sliceRows, withTotals } from './operations/rollupTotals';
 import {
   rollupColumns,
   TYPE_COLUMNS,
@@ -55,6 +57,12 @@ const REBUILD_WEEKS = 8;
 const HISTOGRAM_BATCH_SIZE = 300;
 
 const TYPE_ENTRIES = Object.entries(TYPE_COLUMNS);
+const WEEKLY_COUNTERS = [
+  'opened',
+  'resolved',
+  'reopened_resolved',
+  ...Object.values(TYPE_COLUMNS),
+];
 
 // The rollup column each slice of the figures sums by.
 const SLICE_COLUMNS = {
@@ -384,7 +392,12 @@ export class DatabaseTicketStore implements TicketStore {
       ]) {
         await tx(table).whereIn('week', weeks).delete();
       }
-      await insertAll(tx, TICKET_WEEKLY_TABLE, [...weekly.values()], 1000);
+      await insertAll(
+        tx,
+        TICKET_WEEKLY_TABLE,
+        withTotals([...weekly.values()], ['week'], WEEKLY_COUNTERS),
+        1000,
+      );
       await insertAll(tx, TICKET_FACETS_TABLE, facetRows, 2000);
       await insertAll(
         tx,
@@ -398,28 +411,33 @@ export class DatabaseTicketStore implements TicketStore {
       await insertAll(
         tx,
         TICKET_DURATIONS_TABLE,
-        [...histograms.values()].map(h => ({
-          ...h.key,
-          ...histogramColumns(h.counts),
-        })),
+        withTotals(
+          [...histograms.values()].map(h => ({
+            ...h.key,
+            ...histogramColumns(h.counts),
+          })),
+          ['week', 'measure'],
+          HISTOGRAM_COLUMNS,
+        ),
         HISTOGRAM_BATCH_SIZE,
       );
       await clearMarks(tx, ROLLUP, marks);
     });
   }
 
-  private slice(table: string, query: TicketRollupQuery) {
+  private range(table: string, query: TicketRollupQuery) {
     return this.db(table)
       .where('week', '>=', query.fromWeek)
-      .where('week', '<', query.toWeek)
-      .modify(q => {
-        if (query.teams) {
-          q.whereIn('team', query.teams);
-        }
-        if (query.pathId !== undefined) {
-          q.where('path_id', query.pathId);
-        }
-      });
+      .where('week', '<', query.toWeek);
+  }
+
+  /** The weekly or duration rows a figure sums, totals where they serve. */
+  private slice(
+    table: string,
+    query: TicketRollupQuery,
+    by: 'week' | 'team' | 'path' | 'all',
+  ) {
+    return sliceRows(this.range(table, query), query, by);
   }
 
   async counts(
@@ -430,6 +448,7 @@ export class DatabaseTicketStore implements TicketStore {
     const rows: Array<Record<string, any>> = await this.slice(
       TICKET_WEEKLY_TABLE,
       query,
+      by,
     )
       .modify(q => {
         if (column) {
@@ -461,7 +480,11 @@ export class DatabaseTicketStore implements TicketStore {
     const table = query.teams
       ? TICKET_FACETS_TABLE
       : TICKET_FACETS_BY_PATH_TABLE;
-    const rows: Array<Record<string, any>> = await this.slice(table, query)
+    const rows: Array<Record<string, any>> = await this.range(table, query)
+      .modify(q => {
+        if (query.teams) q.whereIn('team', query.teams);
+        if (query.pathId !== undefined) q.where('path_id', query.pathId);
+      })
       .groupBy('facet', 'value')
       .select('facet', 'value')
       .sum({ count: 'count' });
@@ -481,7 +504,9 @@ export class DatabaseTicketStore implements TicketStore {
     const column = SLICE_COLUMNS[by];
     const groups = [...(column ? [column] : []), 'measure'];
     const rows: Array<Record<string, any>> = await sumHistograms(
-      this.slice(TICKET_DURATIONS_TABLE, query).groupBy(groups).select(groups),
+      this.slice(TICKET_DURATIONS_TABLE, query, by)
+        .groupBy(groups)
+        .select(groups),
     );
     return rows.flatMap(row =>
       bucketsOf(row).map(({ bucket, count }) => ({

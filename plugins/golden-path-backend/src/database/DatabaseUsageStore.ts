@@ -1,13 +1,14 @@
-import { utcDay, weekStart } from '@golden-path/plugin-golden-path-common';
+import { weekStart } from '@golden-path/plugin-golden-path-common';
 import { Knex } from 'knex';
 import { CounterDeltas } from './operations/incrementCounters';
 import { lockRow } from './operations/lockRow';
 import {
   LOCKS_TABLE,
-  USAGE_ACTIVE_USERS_TABLE,
-  USAGE_DAILY_TABLE,
   USAGE_EVENTS_TABLE,
   USAGE_PLUGINS_TABLE,
+  USAGE_WEEKLY_TABLE,
+  USAGE_WEEKLY_TEAMS_TABLE,
+  USAGE_WEEKLY_USERS_TABLE,
 } from './tables';
 import { FeatureUsageRow, UsageEventRecord, UsageStore } from './UsageStore';
 
@@ -56,23 +57,23 @@ export class DatabaseUsageStore implements UsageStore {
         seen.add(key);
         return true;
       });
-      const daily = new CounterDeltas(
-        ['day', 'team', 'plugin_id', 'feature'],
+      const weekly = new CounterDeltas(
+        ['week', 'team', 'plugin_id', 'feature'],
         ['events'],
       );
+      // Each user's first event of a week (in this batch) names their team
+      // of the week.
       const active = new Map<string, Record<string, string>>();
-      for (const e of fresh) {
-        const day = utcDay(e.at);
-        daily.add(
-          { day, team: e.team, plugin_id: e.pluginId, feature: e.feature },
+      for (const e of [...fresh].sort((a, b) => +a.at - +b.at)) {
+        const week = weekStart(e.at);
+        weekly.add(
+          { week, team: e.team, plugin_id: e.pluginId, feature: e.feature },
           { events: 1 },
         );
-        active.set(`${day}\n${e.userRef}`, {
-          day,
-          user_ref: e.userRef,
-          week: weekStart(e.at),
-          team: e.team,
-        });
+        const key = `${week}\n${e.userRef}`;
+        if (!active.has(key)) {
+          active.set(key, { week, user_ref: e.userRef, team: e.team });
+        }
       }
       for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
         await tx(USAGE_EVENTS_TABLE).insert(
@@ -88,14 +89,8 @@ export class DatabaseUsageStore implements UsageStore {
           })),
         );
       }
-      await daily.apply(tx, USAGE_DAILY_TABLE);
-      const activeRows = [...active.values()];
-      for (let i = 0; i < activeRows.length; i += BATCH_SIZE) {
-        await tx(USAGE_ACTIVE_USERS_TABLE)
-          .insert(activeRows.slice(i, i + BATCH_SIZE))
-          .onConflict(['day', 'user_ref'])
-          .ignore();
-      }
+      await weekly.apply(tx, USAGE_WEEKLY_TABLE);
+      await this.recordActiveUsers(tx, [...active.values()]);
       if (installedPlugins.length > 0) {
         await tx(USAGE_PLUGINS_TABLE)
           .insert(
@@ -112,53 +107,86 @@ export class DatabaseUsageStore implements UsageStore {
     });
   }
 
-  async activeByWeek(fromWeek: string, toWeek: string, teams?: string[]) {
-    const range = () =>
-      this.db(USAGE_ACTIVE_USERS_TABLE)
-        .where('week', '>=', fromWeek)
-        .where('week', '<', toWeek)
-        .modify(q => {
-          if (teams) q.whereIn('team', teams);
-        });
-    const [users, teamRows]: Array<Array<Record<string, any>>> =
-      await Promise.all([
-        range()
-          .groupBy('week')
-          .select('week')
-          .countDistinct({ users: 'user_ref' }),
-        range().distinct('week', 'team'),
-      ]);
-    const teamsOf = new Map<string, string[]>();
-    for (const row of teamRows) {
-      teamsOf.set(row.week, [...(teamsOf.get(row.week) ?? []), row.team]);
+  /**
+   * Adds the users not yet active in their week, and counts them in their
+   * team's active users of the week.
+   */
+  private async recordActiveUsers(
+    tx: Knex.Transaction,
+    active: Array<Record<string, string>>,
+  ) {
+    const known = new Set<string>();
+    const weeks = [...new Set(active.map(a => a.week))];
+    for (let i = 0; i < active.length; i += BATCH_SIZE) {
+      const users = [
+        ...new Set(active.slice(i, i + BATCH_SIZE).map(a => a.user_ref)),
+      ];
+      const rows = await tx(USAGE_WEEKLY_USERS_TABLE)
+        .whereIn('week', weeks)
+        .whereIn('user_ref', users)
+        .select('week', 'user_ref');
+      rows.forEach(row => known.add(`${row.week}\n${row.user_ref}`));
     }
-    return users
-      .map(row => ({
-        week: row.week as string,
-        users: Number(row.users),
-        teams: (teamsOf.get(row.week) ?? []).sort(),
+    const added = active.filter(a => !known.has(`${a.week}\n${a.user_ref}`));
+    for (let i = 0; i < added.length; i += BATCH_SIZE) {
+      await tx(USAGE_WEEKLY_USERS_TABLE).insert(added.slice(i, i + BATCH_SIZE));
+    }
+    const teams = new CounterDeltas(['week', 'team'], ['users']);
+    added.forEach(a => teams.add({ week: a.week, team: a.team }, { users: 1 }));
+    await teams.apply(tx, USAGE_WEEKLY_TEAMS_TABLE);
+  }
+
+  private weeks(table: string, fromWeek: string, toWeek: string) {
+    return this.db(table)
+      .where('week', '>=', fromWeek)
+      .where('week', '<', toWeek);
+  }
+
+  async activeByWeek(fromWeek: string, toWeek: string, teams?: string[]) {
+    const rows: Array<Record<string, any>> = await this.weeks(
+      USAGE_WEEKLY_TEAMS_TABLE,
+      fromWeek,
+      toWeek,
+    )
+      .modify(q => {
+        if (teams) q.whereIn('team', teams);
+      })
+      .where('users', '>', 0)
+      .select('week', 'team', 'users');
+    const byWeek = new Map<string, { users: number; teams: string[] }>();
+    for (const row of rows) {
+      const week = byWeek.get(row.week) ?? { users: 0, teams: [] };
+      week.users += Number(row.users);
+      week.teams.push(row.team);
+      byWeek.set(row.week, week);
+    }
+    return [...byWeek]
+      .map(([week, { users, teams: active }]) => ({
+        week,
+        users,
+        teams: active.sort(),
       }))
       .sort((a, b) => a.week.localeCompare(b.week));
   }
 
-  async activeUsersByTeam(fromDay: string, toDay: string) {
-    const rows: Array<Record<string, any>> = await this.db(
-      USAGE_ACTIVE_USERS_TABLE,
+  async activeUsersByTeam(fromWeek: string, toWeek: string) {
+    const rows: Array<Record<string, any>> = await this.weeks(
+      USAGE_WEEKLY_USERS_TABLE,
+      fromWeek,
+      toWeek,
     )
-      .where('day', '>=', fromDay)
-      .where('day', '<', toDay)
       .groupBy('team')
       .select('team')
       .countDistinct({ users: 'user_ref' });
     return new Map(rows.map(row => [row.team as string, Number(row.users)]));
   }
 
-  async activeUsers(fromDay: string, toDay: string, teams?: string[]) {
-    const row: Record<string, any> | undefined = await this.db(
-      USAGE_ACTIVE_USERS_TABLE,
+  async activeUsers(fromWeek: string, toWeek: string, teams?: string[]) {
+    const row: Record<string, any> | undefined = await this.weeks(
+      USAGE_WEEKLY_USERS_TABLE,
+      fromWeek,
+      toWeek,
     )
-      .where('day', '>=', fromDay)
-      .where('day', '<', toDay)
       .modify(q => {
         if (teams) q.whereIn('team', teams);
       })
@@ -168,13 +196,15 @@ export class DatabaseUsageStore implements UsageStore {
   }
 
   async features(
-    fromDay: string,
-    toDay: string,
+    fromWeek: string,
+    toWeek: string,
     teams?: string[],
   ): Promise<FeatureUsageRow[]> {
-    const rows: Array<Record<string, any>> = await this.db(USAGE_DAILY_TABLE)
-      .where('day', '>=', fromDay)
-      .where('day', '<', toDay)
+    const rows: Array<Record<string, any>> = await this.weeks(
+      USAGE_WEEKLY_TABLE,
+      fromWeek,
+      toWeek,
+    )
       .modify(q => {
         if (teams) q.whereIn('team', teams);
       })
@@ -203,13 +233,15 @@ export class DatabaseUsageStore implements UsageStore {
     return this.db(USAGE_EVENTS_TABLE).where('at', '<', at).delete();
   }
 
-  async removeRollupsBefore(day: string): Promise<number> {
-    const removed = await this.db(USAGE_DAILY_TABLE)
-      .where('day', '<', day)
-      .delete();
-    return (
-      removed +
-      (await this.db(USAGE_ACTIVE_USERS_TABLE).where('day', '<', day).delete())
-    );
+  async removeRollupsBefore(week: string): Promise<number> {
+    let removed = 0;
+    for (const table of [
+      USAGE_WEEKLY_TABLE,
+      USAGE_WEEKLY_USERS_TABLE,
+      USAGE_WEEKLY_TEAMS_TABLE,
+    ]) {
+      removed += await this.db(table).where('week', '<', week).delete();
+    }
+    return removed;
   }
 }

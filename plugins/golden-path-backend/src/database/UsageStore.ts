@@ -19,7 +19,7 @@ export interface FeatureUsageRow {
   teams: number;
 }
 
-/** Portal usage events, their daily rollups, and the installed plugins. */
+/** Portal usage events, their weekly rollups, and the installed plugins. */
 export interface UsageStore {
   /**
    * Stores events not stored before (by user and event id), counting each
@@ -30,32 +30,36 @@ export interface UsageStore {
     installedPlugins: string[],
     now: Date,
   ): Promise<{ stored: number; duplicates: number }>;
-  /** Distinct active users and their teams per week (Monday keys) in the range. */
+  /**
+   * Active users and their teams per week (Monday keys) in the range: each
+   * user counted once a week, in their first team of the week.
+   */
   activeByWeek(
     fromWeek: string,
     toWeek: string,
     teams?: string[],
   ): Promise<Array<{ week: string; users: number; teams: string[] }>>;
-  /** Distinct users active in the day range, per team. */
+  /** Distinct users active in the weeks, per team. */
   activeUsersByTeam(
-    fromDay: string,
-    toDay: string,
+    fromWeek: string,
+    toWeek: string,
   ): Promise<Map<string, number>>;
-  /** Distinct users active in the day range. */
+  /** Distinct users active in the weeks. */
   activeUsers(
-    fromDay: string,
-    toDay: string,
+    fromWeek: string,
+    toWeek: string,
     teams?: string[],
   ): Promise<number>;
+  /** Events and teams per plugin and feature in the weeks. */
   features(
-    fromDay: string,
-    toDay: string,
+    fromWeek: string,
+    toWeek: string,
     teams?: string[],
   ): Promise<FeatureUsageRow[]>;
   /** Plugins reported installed since the instant. */
   installedPlugins(since: Date): Promise<string[]>;
   /** Removes raw events before the instant; rollups are kept. */
   removeEventsBefore(at: Date): Promise<number>;
-  /** Removes daily rollups and active users of days before the day. */
-  removeRollupsBefore(day: string): Promise<number>;
+  /** Removes the weekly rollups of weeks before the week. */
+  removeRollupsBefore(week: string): Promise<number>;
 }

@@ -155,7 +155,16 @@ describe('migrations', () => {
         'usage',
       ]);
 
-      // Down one: the delivery and usage tables and their locks go, the
+      // Down one: the weekly usage tables go, the daily ones come back.
+      await knex.migrate.down({ directory });
+      await expect(
+        knex.schema.hasTable('golden_path_usage_weekly'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasTable('golden_path_usage_daily'),
+      ).resolves.toBe(true);
+
+      // Down another: the delivery and usage tables and their locks go, the
       // tickets stay.
       await knex.migrate.down({ directory });
       for (const table of [
@@ -243,10 +252,132 @@ describe('migrations', () => {
         'golden_path_survey_rollup',
         'golden_path_ticket_weekly',
         'golden_path_deployed_services',
-        'golden_path_usage_daily',
+        'golden_path_usage_weekly',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fills the rollup totals and the weekly usage from the rows there were, and takes them back down, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await knex.migrate.down({ directory });
+      const weekly = (team: string, pathId: string, opened: number) => ({
+        week: '2026-11-16',
+        team,
+        path_id: pathId,
+        opened,
+        resolved: 1,
+        requests: opened,
+      });
+      await knex('golden_path_ticket_weekly').insert([
+        weekly('group:default/a', 'node-service', 2),
+        weekly('group:default/b', 'node-service', 3),
+        weekly('group:default/a', '', 1),
+      ]);
+      await knex('golden_path_ticket_durations').insert([
+        {
+          week: '2026-11-16',
+          team: 'group:default/a',
+          path_id: 'node-service',
+          measure: 'resolution',
+          h3: 2,
+          h7: 0,
+        },
+        {
+          week: '2026-11-16',
+          team: 'group:default/b',
+          path_id: 'node-service',
+          measure: 'resolution',
+          h3: 1,
+          h7: 4,
+        },
+      ]);
+      await knex('golden_path_deployment_weekly').insert([
+        {
+          week: '2026-11-16',
+          team: 'group:default/a',
+          path_id: '',
+          production: 1,
+          deployments: 5,
+          failures: 1,
+        },
+      ]);
+      // Two days of one week and a day of the next.
+      const daily = (day: string, team: string, events: number) => ({
+        day,
+        team,
+        plugin_id: 'catalog',
+        feature: 'page:catalog',
+        events,
+      });
+      await knex('golden_path_usage_daily').insert([
+        daily('2026-11-17', 'group:default/a', 4),
+        daily('2026-11-22', 'group:default/a', 6),
+        daily('2026-11-23', 'group:default/a', 1),
+      ]);
+      const activeDay = (day: string, week: string, user: string) => ({
+        day,
+        week,
+        user_ref: user,
+        team: 'group:default/a',
+      });
+      await knex('golden_path_usage_active_users').insert([
+        activeDay('2026-11-17', '2026-11-16', 'user:default/jane'),
+        activeDay('2026-11-22', '2026-11-16', 'user:default/jane'),
+        activeDay('2026-11-22', '2026-11-16', 'user:default/omar'),
+        activeDay('2026-11-23', '2026-11-23', 'user:default/jane'),
+      ]);
+
+      await knex.migrate.latest({ directory });
+      const opened = async (team: string, pathId: string) =>
+        Number(
+          (
+            await knex('golden_path_ticket_weekly')
+              .where({ team, path_id: pathId })
+              .first()
+          ).opened,
+        );
+      expect(await opened('*', 'node-service')).toBe(5);
+      expect(await opened('group:default/a', '*')).toBe(3);
+      expect(await opened('*', '')).toBe(1);
+      expect(await opened('*', '*')).toBe(6);
+      const total = await knex('golden_path_ticket_durations')
+        .where({ team: '*', path_id: '*', measure: 'resolution' })
+        .first();
+      expect([Number(total.h3), Number(total.h7), Number(total.h0)]).toEqual([
+        3, 4, 0,
+      ]);
+      const deployments = await knex('golden_path_deployment_weekly')
+        .where({ team: '*', path_id: '*' })
+        .first();
+      expect(Number(deployments.deployments)).toBe(5);
+      const usage = await knex('golden_path_usage_weekly')
+        .orderBy('week')
+        .select('week', 'events');
+      expect(usage.map(u => [u.week, Number(u.events)])).toEqual([
+        ['2026-11-16', 10],
+        ['2026-11-23', 1],
+      ]);
+      const teams = await knex('golden_path_usage_weekly_teams')
+        .orderBy('week')
+        .select('week', 'users');
+      expect(teams.map(t => [t.week, Number(t.users)])).toEqual([
+        ['2026-11-16', 2],
+        ['2026-11-23', 1],
+      ]);
+      await expect(
+        knex.schema.hasTable('golden_path_usage_daily'),
+      ).resolves.toBe(false);
+
+      await knex.migrate.down({ directory });
+      const [{ count }] = await knex('golden_path_ticket_weekly').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(3);
     },
   );
 });

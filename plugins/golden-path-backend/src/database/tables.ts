@@ -223,6 +223,7 @@ export interface DbDeploymentRow {
 }
 
 export const USAGE_EVENTS_TABLE = 'golden_path_usage_events';
-export const USAGE_DAILY_TABLE = 'golden_path_usage_daily';
-export const USAGE_ACTIVE_USERS_TABLE = 'golden_path_usage_active_users';
+export const USAGE_WEEKLY_TABLE = 'golden_path_usage_weekly';
+export const USAGE_WEEKLY_USERS_TABLE = 'golden_path_usage_weekly_users';
+export const USAGE_WEEKLY_TEAMS_TABLE = 'golden_path_usage_weekly_teams';
 export const USAGE_PLUGINS_TABLE = 'golden_path_usage_plugins';

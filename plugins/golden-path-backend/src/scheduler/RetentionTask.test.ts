@@ -109,12 +109,18 @@ describe('RetentionTask', () => {
       expect(
         await knex('golden_path_deployed_services').pluck('service'),
       ).toEqual(['svc-new']);
-      // Raw events for 10 days, daily figures for 30.
+      // Raw events for 10 days; weekly figures of the weeks that began in
+      // the last 30 days (the weeks of 20 and 1 days ago).
       expect(await knex('golden_path_usage_events').pluck('event_id')).toEqual([
         'e-1',
       ]);
-      expect(await count(knex, 'golden_path_usage_daily')).toBe(2);
-      expect(await count(knex, 'golden_path_usage_active_users')).toBe(2);
+      for (const table of [
+        'golden_path_usage_weekly',
+        'golden_path_usage_weekly_users',
+        'golden_path_usage_weekly_teams',
+      ]) {
+        expect(await count(knex, table)).toBe(2);
+      }
     },
   );
 });

@@ -2,7 +2,7 @@ import {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { DAY_MS } from '@golden-path/plugin-golden-path-common';
+import { DAY_MS, weekStart } from '@golden-path/plugin-golden-path-common';
 import { GoldenPathSettings } from '../config/readGoldenPathConfig';
 import { SurveyStore } from '../database/SurveyStore';
 import { TicketStore } from '../database/TicketStore';
@@ -15,8 +15,8 @@ const DISMISSAL_RETENTION_DAYS = 400;
 /**
  * Keeps feedback and delivery storage bounded: tickets and deployments
  * (and their weekly rollups) past their retention, raw usage events past
- * `goldenPath.usage.retentionDays` and daily usage figures past
- * `rollupRetentionDays`, and old prompt dismissals. Survey responses live
+ * `goldenPath.usage.retentionDays` and weekly usage figures of weeks that
+ * began before `rollupRetentionDays`, and old prompt dismissals. Survey responses live
  * as long as their campaign.
  */
 export class RetentionTask {
@@ -57,10 +57,10 @@ export class RetentionTask {
       daysAgo(settings.usage.retentionDays),
     );
     const removedUsageRows = await usage.removeRollupsBefore(
-      daysAgo(settings.usage.rollupRetentionDays).toISOString().slice(0, 10),
+      weekStart(daysAgo(settings.usage.rollupRetentionDays)),
     );
     logger.info(
-      `Retention: removed ${removedTickets} tickets created before ${createdBefore.toISOString()}, ${removedDismissals} old prompt dismissals, ${removedDeployments} deployments, ${removedEvents} usage events and ${removedUsageRows} daily usage rows`,
+      `Retention: removed ${removedTickets} tickets created before ${createdBefore.toISOString()}, ${removedDismissals} old prompt dismissals, ${removedDeployments} deployments, ${removedEvents} usage events and ${removedUsageRows} weekly usage rows`,
     );
   }
 }

@@ -246,7 +246,7 @@ export const deliveryPaths = {
     get: {
       operationId: 'GetFeatureUsage',
       description:
-        'Events and teams per plugin and page in a range (default 28 days), active users, and installed plugins nobody used.',
+        'Events and teams per plugin and page in a period of whole weeks (default the last 13), distinct and weekly active users, and installed plugins nobody used.',
       parameters: [...rangeQueries],
       responses: {
         '200': {
@@ -259,6 +259,17 @@ export const deliveryPaths = {
               features: { type: 'array', items: { type: 'object' } },
               ignoredPlugins: { type: 'array', items: { type: 'string' } },
               activeUsers: { type: 'integer' },
+              weeks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    week: { type: 'string' },
+                    users: { type: 'integer' },
+                    teams: { type: 'integer' },
+                  },
+                },
+              },
               computedAt: { type: 'string' },
             },
           }),

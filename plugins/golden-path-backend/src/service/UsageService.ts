@@ -3,7 +3,6 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DAY_MS,
   FeatureUsageResponse,
-  utcDay,
 } from '@golden-path/plugin-golden-path-common';
 import { z } from 'zod';
 import { TeamDirectory } from '../catalog/TeamDirectory';
@@ -15,6 +14,7 @@ import {
   parseInput,
 } from '../validation/input';
 import { groupWithDescendants } from './groupHierarchy';
+import { weekPeriod } from './metrics/period';
 
 /** Events one request may carry; the forwarder sends far fewer. */
 const MAX_EVENTS = 1000;
@@ -22,7 +22,6 @@ const MAX_EVENTS = 1000;
 // it arrives: a browser's clock can be wrong, and a queue held offline for
 // days would otherwise rewrite history.
 const CLOCK_SKEW_MS = 2 * DAY_MS;
-const DEFAULT_RANGE_DAYS = 28;
 // Installed plugins not reported for this long are no longer installed.
 const INSTALLED_WITHIN_MS = 30 * DAY_MS;
 
@@ -154,41 +153,39 @@ export class UsageService {
     return { received: events.length, ...result };
   }
 
+  /** Feature usage and weekly active users in a period of whole weeks. */
   async features(
     query: unknown,
     credentials: BackstageCredentials,
     now = new Date(),
   ): Promise<FeatureUsageResponse> {
-    const { from, to, group } = parseInput(rangeSchema, query, 'query');
-    const end = to ? new Date(to) : now;
-    const start = from
-      ? new Date(from)
-      : new Date(end.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    const { group, ...range } = parseInput(rangeSchema, query, 'query');
+    const period = weekPeriod(range, now);
     const teams = group
       ? await groupWithDescendants(this.deps.catalog, group, credentials)
       : undefined;
-    const [features, installed, active] = await Promise.all([
-      this.deps.usage.features(
-        utcDay(start),
-        utcDay(end.getTime() + DAY_MS),
-        teams,
-      ),
+    const fromWeek = period.weeks[0];
+    const [features, installed, active, weekly] = await Promise.all([
+      this.deps.usage.features(fromWeek, period.endWeek, teams),
       this.deps.usage.installedPlugins(
         new Date(now.getTime() - INSTALLED_WITHIN_MS),
       ),
-      this.deps.usage.activeUsers(
-        utcDay(start),
-        utcDay(end.getTime() + DAY_MS),
-        teams,
-      ),
+      this.deps.usage.activeUsers(fromWeek, period.endWeek, teams),
+      this.deps.usage.activeByWeek(fromWeek, period.endWeek, teams),
     ]);
     const used = new Set(features.map(f => f.pluginId));
+    const byWeek = new Map(weekly.map(w => [w.week, w]));
     return {
-      from: start.toISOString(),
-      to: end.toISOString(),
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
       features,
       ignoredPlugins: installed.filter(id => !used.has(id)),
       activeUsers: active,
+      weeks: period.weeks.map(week => ({
+        week,
+        users: byWeek.get(week)?.users ?? 0,
+        teams: byWeek.get(week)?.teams.length ?? 0,
+      })),
       computedAt: now.toISOString(),
     };
   }

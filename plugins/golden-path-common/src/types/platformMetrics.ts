@@ -154,7 +154,10 @@ export interface FeatureUsageResponse {
   }>;
   /** Installed plugins with no event in the period. */
   ignoredPlugins: string[];
+  /** Distinct users active in the period. */
   activeUsers: number;
+  /** Weekly active users and the teams they came from, week by week. */
+  weeks: Array<{ week: string; users: number; teams: number }>;
   computedAt: string;
 }
 

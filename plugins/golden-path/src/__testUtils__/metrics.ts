@@ -272,5 +272,10 @@ export const featureUsage: FeatureUsageResponse = {
   ],
   ignoredPlugins: ['api-docs'],
   activeUsers: 34,
+  weeks: [
+    { week: '2026-11-16', users: 20, teams: 3 },
+    { week: '2026-11-23', users: 0, teams: 0 },
+    { week: '2026-11-30', users: 25, teams: 3 },
+  ],
   computedAt: platformMetrics.computedAt,
 };

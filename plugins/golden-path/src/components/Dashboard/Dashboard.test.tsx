@@ -425,6 +425,12 @@ describe('DashboardContent', () => {
     const catalog = (await screen.findByText('page:catalog')).closest('tr');
     expect(catalog).toHaveTextContent('catalogpage:catalog12003');
     expect(screen.getByText('34 active users in the period')).toBeVisible();
+    const weekly = screen.getByRole('table', { name: 'Weekly active users' });
+    expect(weekly).toHaveTextContent('2026-11-16203');
+    expect(weekly).toHaveTextContent('2026-11-2300');
+    expect(
+      screen.getByRole('img', { name: 'Weekly active users of the portal' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('list', { name: 'Installed but unused' }),
     ).toHaveTextContent('api-docs');

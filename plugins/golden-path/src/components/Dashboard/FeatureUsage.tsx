@@ -5,6 +5,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { TableWithFooter, toCsv } from '../shared';
 import { plural } from '../shared/format';
+import { WeeklyActiveUsers } from './WeeklyActiveUsers';
 
 type Row = FeatureUsageResponse['features'][number];
 
@@ -16,14 +17,16 @@ const columns: TableColumn<Row>[] = [
 ];
 
 /**
- * Which plugins and pages of the portal are used, by how many teams, and
- * the installed plugins nobody used: candidates to promote or remove.
+ * Weekly active users, which plugins and pages of the portal are used, by
+ * how many teams, and the installed plugins nobody used: candidates to
+ * promote or remove.
  */
 export function FeatureUsage({ usage }: { usage: FeatureUsageResponse }) {
   // Copies: the table writes its own state into the rows it is given.
   const rows = usage.features.map(feature => ({ ...feature }));
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
+      <WeeklyActiveUsers weeks={usage.weeks} />
       <TableWithFooter
         note={`${plural(usage.activeUsers, 'active user')} in the period`}
         exportCsv={{
