@@ -339,7 +339,15 @@ async function main() {
         })
         .catch(() => undefined),
     );
-    await sleep(1500);
+    // Killed once the first batches are in: the rest are queued or under
+    // way on it.
+    for (let polls = 0; polls < 6000; polls++) {
+      const [{ n }] = await db('golden_path_tickets')
+        .where({ source: 'kill' })
+        .count({ n: '*' });
+      if (Number(n) > 0) break;
+      await sleep(20);
+    }
     c.kill();
     await Promise.all(sent);
     const perBatch = await db('golden_path_tickets')
@@ -369,6 +377,12 @@ async function main() {
       Number(killStored) === 20 * 500,
       `${killStored} rows for ${20 * 500} tickets`,
     );
+    // Weeks the killed replica marked and never rebuilt are the rollup
+    // task's, on the survivor.
+    await waitFor('the marked weeks to be rebuilt', 180, async () => {
+      const [{ n }] = await db('golden_path_rollup_marks').count({ n: '*' });
+      return Number(n) === 0 ? true : undefined;
+    });
     const figures = await survivor.request(
       `/api/golden-path/tickets/figures?from=${new Date(
         Date.now() - 5 * 7 * 86400_000,
