@@ -1,7 +1,8 @@
 // Runs the example backend (packages/backend, every plugin of `./gp start`)
 // on PostgreSQL for a benchmark, and talks to it over HTTP as a user or a
 // tracker would. Databases are named `<prefix>*` and dropped first unless
-// reused; logs go to bench/.data/<prefix>backend.log.
+// reused; logs go to bench/.data/<prefix>backend.log. BENCH_CPU_PROF=dir
+// writes the backend's CPU profile there when it stops.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -132,6 +133,9 @@ export async function startExampleBackend(
     process.execPath,
     [
       '--enable-source-maps',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF)]
+        : []),
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       'src/index.ts',

@@ -276,9 +276,14 @@ export const goldenPathPlugin = createBackendPlugin({
         });
         const rollups = new RollupTask({
           stores: [
-            { name: 'ticket', rebuildMarked: l => tickets.rebuildMarked(l) },
+            {
+              name: 'ticket',
+              pendingMarks: () => tickets.pendingMarks(),
+              rebuildMarked: l => tickets.rebuildMarked(l),
+            },
             {
               name: 'deployment',
+              pendingMarks: () => deployments.pendingMarks(),
               rebuildMarked: l => deployments.rebuildMarked(l),
             },
           ],

@@ -14,18 +14,20 @@ import {
 import {
   bucketsOf,
   HISTOGRAM_COLUMNS,
-  histogramColumns,
+  histogramCounts,
   sumHistograms,
 } from './operations/histogramColumns';
 import { lockRow } from './operations/lockRow';
 import {
   clearMarks,
   markWeeks,
+  pendingMarks,
   rebuildMarkedWeeks,
   rebuildWeeksNow,
   RollupMark,
 } from './operations/rollupMarks';
-import { sliceRows, withTotals } from './operations/rollupTotals';
+import { insertSelect } from './operations/insertSelect';
+import { insertTotals, sliceRows } from './operations/rollupTotals';
 import {
   DbDeploymentRow,
   DEPLOYED_SERVICES_TABLE,
@@ -42,9 +44,8 @@ const ROLLUP = 'deployments';
 // engine's bound-parameter limit.
 const LOOKUP_BATCH_SIZE = 500;
 const INSERT_BATCH_SIZE = 500;
-// Weeks rebuilt per transaction, and histogram rows (77 columns) per INSERT.
+// Weeks rebuilt per transaction.
 const REBUILD_WEEKS = 8;
-const HISTOGRAM_BATCH_SIZE = 300;
 
 function toRow(d: DeploymentRecord, ingestedAt: Date): DbDeploymentRow {
   return {
@@ -225,85 +226,73 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     );
   }
 
+  pendingMarks() {
+    return pendingMarks(this.db, ROLLUP);
+  }
+
   async rebuildMarked(limit: number): Promise<number> {
     return rebuildMarkedWeeks(this.db, ROLLUP, limit, REBUILD_WEEKS, (w, m) =>
       this.rebuild(w, m),
     );
   }
 
-  /** Replaces the rollup rows of some weeks with a recount of deployments. */
+  /**
+   * Replaces the rollup rows of some weeks with a recount of deployments,
+   * counted by the database.
+   */
   private async rebuild(weeks: string[], marks: RollupMark[]) {
     await this.db.transaction(async tx => {
       await lockRow(tx, LOCKS_TABLE, { name: 'deployment-rollups' });
-      const [counted, leadTimes]: Array<Array<Record<string, any>>> =
-        await Promise.all([
-          tx(DEPLOYMENTS_TABLE)
-            .whereIn('week', weeks)
-            .groupBy('week', 'team', 'path_id', 'production')
-            .select('week', 'team', 'path_id', 'production')
-            .count({ deployments: '*' })
-            .sum({
-              failures: tx.raw(
-                "CASE WHEN outcome = 'success' THEN 0 ELSE 1 END",
-              ),
-            }),
-          tx(DEPLOYMENTS_TABLE)
-            .whereIn('week', weeks)
-            .whereNotNull('lead_time_bucket')
-            .groupBy('week', 'team', 'path_id', 'lead_time_bucket')
-            .select('week', 'team', 'path_id', 'lead_time_bucket')
-            .count({ n: '*' }),
-        ]);
-      const histograms = new Map<
-        string,
-        { key: Record<string, string>; counts: Map<number, number> }
-      >();
-      for (const row of leadTimes) {
-        const key = JSON.stringify([row.week, row.team, row.path_id ?? '']);
-        let histogram = histograms.get(key);
-        if (!histogram) {
-          histogram = {
-            key: { week: row.week, team: row.team, path_id: row.path_id ?? '' },
-            counts: new Map(),
-          };
-          histograms.set(key, histogram);
-        }
-        const bucket = Number(row.lead_time_bucket);
-        histogram.counts.set(
-          bucket,
-          (histogram.counts.get(bucket) ?? 0) + Number(row.n),
-        );
-      }
+      const pathId = tx.raw("coalesce(path_id, '')");
+      const production = tx.raw('case when production then 1 else 0 end');
+      const slice = [
+        'week',
+        'team',
+        tx.raw("coalesce(path_id, '') as path_id"),
+      ];
       await tx(DEPLOYMENT_WEEKLY_TABLE).whereIn('week', weeks).delete();
       await tx(LEAD_TIMES_TABLE).whereIn('week', weeks).delete();
-      const weeklyRows = withTotals(
-        counted.map(row => ({
-          week: row.week,
-          team: row.team,
-          path_id: row.path_id ?? '',
-          production: row.production ? 1 : 0,
-          deployments: Number(row.deployments),
-          failures: Number(row.failures),
-        })),
-        ['week', 'production'],
-        ['deployments', 'failures'],
+      const counters = ['deployments', 'failures'];
+      await insertSelect(
+        tx,
+        DEPLOYMENT_WEEKLY_TABLE,
+        ['week', 'team', 'path_id', 'production', ...counters],
+        tx(DEPLOYMENTS_TABLE)
+          .whereIn('week', weeks)
+          .groupBy('week', 'team', pathId, production)
+          .select(
+            ...slice,
+            tx.raw('case when production then 1 else 0 end as production'),
+            tx.raw('count(*) as deployments'),
+            tx.raw(
+              "sum(case when outcome = 'success' then 0 else 1 end) as failures",
+            ),
+          ),
       );
-      for (let i = 0; i < weeklyRows.length; i += 1000) {
-        await tx(DEPLOYMENT_WEEKLY_TABLE).insert(weeklyRows.slice(i, i + 1000));
-      }
-      const histogramRows = withTotals(
-        [...histograms.values()].map(h => ({
-          ...h.key,
-          ...histogramColumns(h.counts),
-        })),
+      await insertTotals(
+        tx,
+        DEPLOYMENT_WEEKLY_TABLE,
+        weeks,
+        ['week', 'production'],
+        counters,
+      );
+      await insertSelect(
+        tx,
+        LEAD_TIMES_TABLE,
+        ['week', 'team', 'path_id', ...HISTOGRAM_COLUMNS],
+        tx(DEPLOYMENTS_TABLE)
+          .whereIn('week', weeks)
+          .whereNotNull('lead_time_bucket')
+          .groupBy('week', 'team', pathId)
+          .select(...slice, ...histogramCounts(tx, 'lead_time_bucket')),
+      );
+      await insertTotals(
+        tx,
+        LEAD_TIMES_TABLE,
+        weeks,
         ['week'],
         HISTOGRAM_COLUMNS,
       );
-      for (let i = 0; i < histogramRows.length; i += HISTOGRAM_BATCH_SIZE) {
-        await tx(LEAD_TIMES_TABLE).insert(
-          histogramRows.slice(i, i + HISTOGRAM_BATCH_SIZE),
-        );
-      }
       await clearMarks(tx, ROLLUP, marks);
     });
   }

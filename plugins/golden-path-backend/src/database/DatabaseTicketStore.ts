@@ -6,18 +6,20 @@ import { Knex } from 'knex';
 import {
   bucketsOf,
   HISTOGRAM_COLUMNS,
-  histogramColumns,
+  histogramCounts,
   sumHistograms,
 } from './operations/histogramColumns';
 import { lockRow } from './operations/lockRow';
 import {
   clearMarks,
   markWeeks,
+  pendingMarks,
   rebuildMarkedWeeks,
   rebuildWeeksNow,
   RollupMark,
 } from './operations/rollupMarks';
-import { sliceRows, withTotals } from './operations/rollupTotals';
+import { insertSelect } from './operations/insertSelect';
+import { insertTotals, sliceRows } from './operations/rollupTotals';
 import {
   rollupColumns,
   TYPE_COLUMNS,
@@ -53,8 +55,6 @@ const LOOKUP_BATCH_SIZE = 500;
 const INSERT_BATCH_SIZE = 250;
 // Weeks rebuilt per transaction: each reads about a week of tickets.
 const REBUILD_WEEKS = 8;
-// Histogram rows (78 columns) per INSERT.
-const HISTOGRAM_BATCH_SIZE = 300;
 
 const TYPE_ENTRIES = Object.entries(TYPE_COLUMNS);
 const WEEKLY_COUNTERS = [
@@ -132,9 +132,6 @@ function sameTicket(a: TicketRecord, b: TicketRecord): boolean {
   const epoch = new Date(0);
   return JSON.stringify(toRow(a, epoch)) === JSON.stringify(toRow(b, epoch));
 }
-
-const sliceKey = (week: string, team: string, pathId: string | null) =>
-  JSON.stringify([week, team, pathId ?? '']);
 
 /** {@link TicketStore} on the plugin's Knex database. */
 export class DatabaseTicketStore implements TicketStore {
@@ -218,171 +215,37 @@ export class DatabaseTicketStore implements TicketStore {
     );
   }
 
+  pendingMarks() {
+    return pendingMarks(this.db, ROLLUP);
+  }
+
   async rebuildMarked(limit: number): Promise<number> {
     return rebuildMarkedWeeks(this.db, ROLLUP, limit, REBUILD_WEEKS, (w, m) =>
       this.rebuild(w, m),
     );
   }
 
-  /** Replaces the rollup rows of some weeks with a recount of the tickets. */
+  /**
+   * Replaces the rollup rows of some weeks with a recount of the tickets,
+   * counted by the database: only the labels, a list per ticket, are
+   * counted here.
+   */
   private async rebuild(weeks: string[], marks: RollupMark[]) {
     await this.db.transaction(async tx => {
       await lockRow(tx, LOCKS_TABLE, { name: 'ticket-rollups' });
       const tickets = () => tx<DbTicketRow>(TICKETS_TABLE);
-      const [opened, resolved, categories, labelled, responses, resolutions] =
-        await Promise.all([
-          tickets()
-            .whereIn('created_week', weeks)
-            .groupBy('created_week', 'team', 'path_id', 'type')
-            .select('created_week', 'team', 'path_id', 'type')
-            .count({ n: '*' }),
-          tickets()
-            .whereIn('resolved_week', weeks)
-            .groupBy('resolved_week', 'team', 'path_id')
-            .select('resolved_week', 'team', 'path_id')
-            .count({ n: '*' })
-            .sum({
-              reopened: tx.raw('CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END'),
-            }),
-          tickets()
-            .whereIn('created_week', weeks)
-            .whereNotNull('category')
-            .groupBy('created_week', 'team', 'path_id', 'category')
-            .select('created_week', 'team', 'path_id', 'category')
-            .count({ n: '*' }),
-          // Labels are a list per ticket: counted here, from the tickets
-          // that have any.
-          tickets()
-            .whereIn('created_week', weeks)
-            .whereNot('labels', '[]')
-            .select('created_week', 'team', 'path_id', 'labels'),
-          tickets()
-            .whereIn('first_response_week', weeks)
-            .groupBy(
-              'first_response_week',
-              'team',
-              'path_id',
-              'first_response_bucket',
-            )
-            .select(
-              'first_response_week',
-              'team',
-              'path_id',
-              'first_response_bucket',
-            )
-            .count({ n: '*' }),
-          tickets()
-            .whereIn('resolved_week', weeks)
-            .groupBy('resolved_week', 'team', 'path_id', 'resolution_bucket')
-            .select('resolved_week', 'team', 'path_id', 'resolution_bucket')
-            .count({ n: '*' }),
-        ]);
-
-      const weekly = new Map<string, Record<string, string | number>>();
-      const weeklyRow = (week: string, team: string, pathId: string | null) => {
-        const key = sliceKey(week, team, pathId);
-        let row = weekly.get(key);
-        if (!row) {
-          row = {
-            week,
-            team,
-            path_id: pathId ?? '',
-            opened: 0,
-            resolved: 0,
-            reopened_resolved: 0,
-            ...Object.fromEntries(TYPE_ENTRIES.map(([, c]) => [c, 0])),
-          };
-          weekly.set(key, row);
-        }
-        return row;
-      };
-      for (const r of opened as Array<Record<string, any>>) {
-        const row = weeklyRow(r.created_week, r.team, r.path_id);
-        const n = Number(r.n);
-        row.opened = Number(row.opened) + n;
-        const column = TYPE_COLUMNS[r.type as TicketType];
-        row[column] = Number(row[column]) + n;
-      }
-      for (const r of resolved as Array<Record<string, any>>) {
-        const row = weeklyRow(r.resolved_week, r.team, r.path_id);
-        row.resolved = Number(r.n);
-        row.reopened_resolved = Number(r.reopened);
-      }
-
-      const facets = new Map<string, number>();
-      const count = (facetKey: unknown[], n: number) => {
-        const key = JSON.stringify(facetKey);
-        facets.set(key, (facets.get(key) ?? 0) + n);
-      };
-      for (const r of categories as Array<Record<string, any>>) {
-        count(
-          [r.created_week, r.team, r.path_id ?? '', 'category', r.category],
-          Number(r.n),
-        );
-      }
-      for (const r of labelled as Array<Record<string, any>>) {
-        for (const label of new Set<string>(JSON.parse(r.labels))) {
-          count([r.created_week, r.team, r.path_id ?? '', 'label', label], 1);
-        }
-      }
-      const facetRows = [...facets].map(([key, n]) => {
-        const [week, team, pathId, facet, value] = JSON.parse(key);
-        return { week, team, path_id: pathId, facet, value, count: n };
-      });
-      const byPath = new Map<string, number>();
-      for (const row of facetRows) {
-        const key = JSON.stringify([
-          row.week,
-          row.path_id,
-          row.facet,
-          row.value,
-        ]);
-        byPath.set(key, (byPath.get(key) ?? 0) + row.count);
-      }
-
-      const histograms = new Map<
-        string,
-        { key: Record<string, string>; counts: Map<number, number> }
-      >();
-      const countBucket = (
-        measure: DurationMeasure,
-        week: string,
-        team: string,
-        pathId: string | null,
-        bucket: number,
-        n: number,
-      ) => {
-        const key = `${sliceKey(week, team, pathId)}${measure}`;
-        let histogram = histograms.get(key);
-        if (!histogram) {
-          histogram = {
-            key: { week, team, path_id: pathId ?? '', measure },
-            counts: new Map(),
-          };
-          histograms.set(key, histogram);
-        }
-        histogram.counts.set(bucket, (histogram.counts.get(bucket) ?? 0) + n);
-      };
-      for (const r of responses as Array<Record<string, any>>) {
-        countBucket(
-          'first_response',
-          r.first_response_week,
-          r.team,
-          r.path_id,
-          Number(r.first_response_bucket),
-          Number(r.n),
-        );
-      }
-      for (const r of resolutions as Array<Record<string, any>>) {
-        countBucket(
-          'resolution',
-          r.resolved_week,
-          r.team,
-          r.path_id,
-          Number(r.resolution_bucket),
-          Number(r.n),
-        );
-      }
+      const pathId = tx.raw("coalesce(path_id, '')");
+      const slice = (week: string) => [
+        tx.raw('?? as week', [week]),
+        'team',
+        tx.raw("coalesce(path_id, '') as path_id"),
+      ];
+      const constant = (value: number, column: string) =>
+        tx.raw(`${value} as ??`, [column]);
+      const labelled = await tickets()
+        .whereIn('created_week', weeks)
+        .whereNot('labels', '[]')
+        .select('created_week', 'team', 'path_id', 'labels');
 
       for (const table of [
         TICKET_WEEKLY_TABLE,
@@ -392,34 +255,135 @@ export class DatabaseTicketStore implements TicketStore {
       ]) {
         await tx(table).whereIn('week', weeks).delete();
       }
-      await insertAll(
+
+      const opened = tickets()
+        .whereIn('created_week', weeks)
+        .select(
+          ...slice('created_week'),
+          constant(1, 'opened'),
+          constant(0, 'resolved'),
+          constant(0, 'reopened_resolved'),
+          ...TYPE_ENTRIES.map(([type, column]) =>
+            tx.raw(`case when type = '${type}' then 1 else 0 end as ??`, [
+              column,
+            ]),
+          ),
+        );
+      const resolved = tickets()
+        .whereIn('resolved_week', weeks)
+        .select(
+          ...slice('resolved_week'),
+          constant(0, 'opened'),
+          constant(1, 'resolved'),
+          tx.raw('case when reopen_count > 0 then 1 else 0 end as ??', [
+            'reopened_resolved',
+          ]),
+          ...TYPE_ENTRIES.map(([, column]) => constant(0, column)),
+        );
+      await insertSelect(
         tx,
         TICKET_WEEKLY_TABLE,
-        withTotals([...weekly.values()], ['week'], WEEKLY_COUNTERS),
-        1000,
+        ['week', 'team', 'path_id', ...WEEKLY_COUNTERS],
+        tx
+          .from(opened.unionAll(resolved).as('counted'))
+          .groupBy('week', 'team', 'path_id')
+          .select(
+            'week',
+            'team',
+            'path_id',
+            ...WEEKLY_COUNTERS.map(c => tx.raw('sum(??) as ??', [c, c])),
+          ),
       );
-      await insertAll(tx, TICKET_FACETS_TABLE, facetRows, 2000);
+      await insertTotals(
+        tx,
+        TICKET_WEEKLY_TABLE,
+        weeks,
+        ['week'],
+        WEEKLY_COUNTERS,
+      );
+
+      const facetColumns = ['week', 'team', 'path_id', 'facet', 'value'];
+      await insertSelect(
+        tx,
+        TICKET_FACETS_TABLE,
+        [...facetColumns, 'count'],
+        tickets()
+          .whereIn('created_week', weeks)
+          .whereNotNull('category')
+          .groupBy('created_week', 'team', pathId, 'category')
+          .select(
+            ...slice('created_week'),
+            tx.raw("'category' as facet"),
+            'category as value',
+            tx.raw('count(*) as ??', ['count']),
+          ),
+      );
+      const labels = new Map<string, number>();
+      for (const r of labelled) {
+        for (const label of new Set<string>(JSON.parse(r.labels))) {
+          const key = JSON.stringify([
+            r.created_week,
+            r.team,
+            r.path_id ?? '',
+            'label',
+            label,
+          ]);
+          labels.set(key, (labels.get(key) ?? 0) + 1);
+        }
+      }
       await insertAll(
         tx,
-        TICKET_FACETS_BY_PATH_TABLE,
-        [...byPath].map(([key, n]) => {
-          const [week, pathId, facet, value] = JSON.parse(key);
-          return { week, path_id: pathId, facet, value, count: n };
-        }),
+        TICKET_FACETS_TABLE,
+        [...labels].map(([key, count]) => ({
+          ...Object.fromEntries(
+            (JSON.parse(key) as string[]).map((v, i) => [facetColumns[i], v]),
+          ),
+          count,
+        })),
         2000,
       );
-      await insertAll(
+      await insertSelect(
+        tx,
+        TICKET_FACETS_BY_PATH_TABLE,
+        ['week', 'path_id', 'facet', 'value', 'count'],
+        tx(TICKET_FACETS_TABLE)
+          .whereIn('week', weeks)
+          .groupBy('week', 'path_id', 'facet', 'value')
+          .select(
+            'week',
+            'path_id',
+            'facet',
+            'value',
+            tx.raw('sum(??) as ??', ['count', 'count']),
+          ),
+      );
+
+      const measures: Array<[DurationMeasure, string, string]> = [
+        ['first_response', 'first_response_week', 'first_response_bucket'],
+        ['resolution', 'resolved_week', 'resolution_bucket'],
+      ];
+      for (const [measure, week, bucket] of measures) {
+        await insertSelect(
+          tx,
+          TICKET_DURATIONS_TABLE,
+          ['week', 'team', 'path_id', 'measure', ...HISTOGRAM_COLUMNS],
+          tickets()
+            .whereIn(week, weeks)
+            .whereNotNull(bucket)
+            .groupBy(week, 'team', pathId)
+            .select(
+              ...slice(week),
+              tx.raw(`'${measure}' as measure`),
+              ...histogramCounts(tx, bucket),
+            ),
+        );
+      }
+      await insertTotals(
         tx,
         TICKET_DURATIONS_TABLE,
-        withTotals(
-          [...histograms.values()].map(h => ({
-            ...h.key,
-            ...histogramColumns(h.counts),
-          })),
-          ['week', 'measure'],
-          HISTOGRAM_COLUMNS,
-        ),
-        HISTOGRAM_BATCH_SIZE,
+        weeks,
+        ['week', 'measure'],
+        HISTOGRAM_COLUMNS,
       );
       await clearMarks(tx, ROLLUP, marks);
     });

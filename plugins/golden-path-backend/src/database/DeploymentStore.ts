@@ -1,3 +1,5 @@
+import { PendingMarks } from './operations/rollupMarks';
+
 /** A deployment's outcome. */
 export type DeploymentOutcome = 'success' | 'failure' | 'rolled-back';
 
@@ -66,6 +68,8 @@ export interface DeploymentStore {
   }>;
   /** Rebuilds the rollups of the given weeks from the deployments now. */
   rebuildWeeks(weeks: string[]): Promise<void>;
+  /** When the marked weeks waiting to be rebuilt were marked, if any. */
+  pendingMarks(): Promise<PendingMarks | undefined>;
   /** Rebuilds up to `limit` marked weeks, oldest mark first; how many. */
   rebuildMarked(limit: number): Promise<number>;
   counts(

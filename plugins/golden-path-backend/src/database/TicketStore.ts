@@ -2,6 +2,7 @@ import {
   TicketStatus,
   TicketType,
 } from '@golden-path/plugin-golden-path-common';
+import { PendingMarks } from './operations/rollupMarks';
 
 /** A ticket as stored, attributed to a user, team, entity and path. */
 export interface TicketRecord {
@@ -107,6 +108,8 @@ export interface TicketStore {
 
   /** Rebuilds the rollups of the given weeks from the tickets now. */
   rebuildWeeks(weeks: string[]): Promise<void>;
+  /** When the marked weeks waiting to be rebuilt were marked, if any. */
+  pendingMarks(): Promise<PendingMarks | undefined>;
   /** Rebuilds up to `limit` marked weeks, oldest mark first; how many. */
   rebuildMarked(limit: number): Promise<number>;
   /** Removes tickets created before the instant and older rollup weeks. */

@@ -155,7 +155,14 @@ describe('migrations', () => {
         'usage',
       ]);
 
-      // Down one: the weekly usage tables go, the daily ones come back.
+      // Down one: the marks lose the time they were first made.
+      const firstMarked = () =>
+        knex.schema.hasColumn('golden_path_rollup_marks', 'first_marked_at');
+      await expect(firstMarked()).resolves.toBe(true);
+      await knex.migrate.down({ directory });
+      await expect(firstMarked()).resolves.toBe(false);
+
+      // Down another: the weekly usage tables go, the daily ones come back.
       await knex.migrate.down({ directory });
       await expect(
         knex.schema.hasTable('golden_path_usage_weekly'),
@@ -164,7 +171,7 @@ describe('migrations', () => {
         knex.schema.hasTable('golden_path_usage_daily'),
       ).resolves.toBe(true);
 
-      // Down another: the delivery and usage tables and their locks go, the
+      // Down a third: the delivery and usage tables and their locks go, the
       // tickets stay.
       await knex.migrate.down({ directory });
       for (const table of [
@@ -264,6 +271,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory });
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       const weekly = (team: string, pathId: string, opened: number) => ({
         week: '2026-11-16',
@@ -373,6 +381,7 @@ describe('migrations', () => {
         knex.schema.hasTable('golden_path_usage_daily'),
       ).resolves.toBe(false);
 
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       const [{ count }] = await knex('golden_path_ticket_weekly').count({
         count: '*',

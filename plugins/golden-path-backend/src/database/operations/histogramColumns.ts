@@ -7,14 +7,18 @@ export const HISTOGRAM_COLUMNS = Array.from(
   (_, bucket) => `h${bucket}`,
 );
 
-/** A histogram row's columns from bucket counts. */
-export function histogramColumns(
-  counts: Map<number, number>,
-): Record<string, number> {
-  return Object.fromEntries(
-    HISTOGRAM_COLUMNS.map((column, bucket) => [
+/**
+ * The select expressions of a histogram row counted in SQL, as `h<n>`:
+ * the rows of a grouped query whose `bucketColumn` is n.
+ */
+export function histogramCounts(
+  db: Knex | Knex.Transaction,
+  bucketColumn: string,
+): Knex.Raw[] {
+  return HISTOGRAM_COLUMNS.map((column, bucket) =>
+    db.raw(`sum(case when ?? = ${bucket} then 1 else 0 end) as ??`, [
+      bucketColumn,
       column,
-      counts.get(bucket) ?? 0,
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { toDate } from '../toDate';
 
 const MARKS_TABLE = 'golden_path_rollup_marks';
 
@@ -10,7 +11,8 @@ export interface RollupMark {
 
 /**
  * Marks weeks of a rollup for rebuilding. A mark made again moves its time
- * on, so that a rebuild already reading the week's rows leaves it in place.
+ * on, so that a rebuild already reading the week's rows leaves it in place,
+ * and keeps the time it was first made.
  * Rows are written in week order, as {@link clearMarks} deletes them, so
  * that a write and a rebuild never wait on each other's rows in a cycle.
  */
@@ -24,6 +26,7 @@ export async function markWeeks(
     rollup,
     week,
     marked_at: at,
+    first_marked_at: at,
   }));
   for (let i = 0; i < rows.length; i += 500) {
     await tx(MARKS_TABLE)
@@ -31,6 +34,29 @@ export async function markWeeks(
       .onConflict(['rollup', 'week'])
       .merge(['marked_at']);
   }
+}
+
+/** When a rollup's pending marks were first made and last made. */
+export interface PendingMarks {
+  firstMarkedAt: Date;
+  lastMarkedAt: Date;
+}
+
+/** The span of a rollup's pending marks, or undefined if none wait. */
+export async function pendingMarks(
+  db: Knex,
+  rollup: string,
+): Promise<PendingMarks | undefined> {
+  const [row] = await db(MARKS_TABLE)
+    .where({ rollup })
+    .min({ first: db.raw('coalesce(first_marked_at, marked_at)') })
+    .max({ last: 'marked_at' });
+  return row?.last
+    ? {
+        firstMarkedAt: toDate(row.first),
+        lastMarkedAt: toDate(row.last),
+      }
+    : undefined;
 }
 
 /** The weeks of a rollup waiting to be rebuilt, oldest mark first. */

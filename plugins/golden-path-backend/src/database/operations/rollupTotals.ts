@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { insertSelect } from './insertSelect';
 
 /**
  * The team and path of a rollup's total rows. Beside each week's rows per
@@ -10,38 +11,39 @@ import { Knex } from 'knex';
 export const ALL = '*';
 
 /**
- * The rows with their totals: for each row, its counters added to the
- * rows of the same week (and other `keep` columns) with the team, the path
- * or both replaced by {@link ALL}.
+ * Writes the total rows of some weeks of a rollup table from its rows per
+ * team and path, already written: their counters summed by the `keep`
+ * columns (the week, and any other key) with the team, the path or both
+ * replaced by {@link ALL}.
  */
-export function withTotals<R extends Record<string, string | number>>(
-  rows: R[],
+export async function insertTotals(
+  tx: Knex.Transaction,
+  table: string,
+  weeks: string[],
   keep: string[],
   counters: string[],
-): R[] {
-  const totals = new Map<string, Record<string, string | number>>();
-  const add = (row: R, team: string, pathId: string) => {
-    const key = JSON.stringify([...keep.map(c => row[c]), team, pathId]);
-    let total = totals.get(key);
-    if (!total) {
-      total = {
-        ...Object.fromEntries(keep.map(c => [c, row[c]])),
-        team,
-        path_id: pathId,
-        ...Object.fromEntries(counters.map(c => [c, 0])),
-      };
-      totals.set(key, total);
-    }
-    for (const c of counters) {
-      total[c] = Number(total[c]) + Number(row[c]);
-    }
-  };
-  for (const row of rows) {
-    add(row, ALL, String(row.path_id));
-    add(row, String(row.team), ALL);
-    add(row, ALL, ALL);
+): Promise<void> {
+  const columns = [...keep, 'team', 'path_id', ...counters];
+  for (const by of [['path_id'], ['team'], []]) {
+    const dimension = (column: string) =>
+      by.includes(column) ? column : tx.raw(`'${ALL}' as ??`, [column]);
+    await insertSelect(
+      tx,
+      table,
+      columns,
+      tx(table)
+        .whereIn('week', weeks)
+        .whereNot('team', ALL)
+        .whereNot('path_id', ALL)
+        .groupBy([...keep, ...by])
+        .select(
+          ...keep,
+          dimension('team'),
+          dimension('path_id'),
+          ...counters.map(c => tx.raw('sum(??) as ??', [c, c])),
+        ),
+    );
   }
-  return [...rows, ...(totals.values() as Iterable<R>)];
 }
 
 /** Which slice of a rollup a figure reads. */
