@@ -2,6 +2,9 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
+/** The annotation naming a component's GitHub repository, `owner/name`. */
+export const ANNOTATION_PROJECT_SLUG = 'github.com/project-slug';
+
 // Names and entities repeat across batches; a replica re-reads them from
 // the catalog at most this often.
 const CACHE_MS = 5 * 60_000;
@@ -18,17 +21,55 @@ const lower = (value: string) => value.toLocaleLowerCase('en-US');
 export class ComponentDirectory {
   private readonly byKey = new Map<string, { entity?: Entity; at: number }>();
 
+  private readonly fields: string[];
+
   constructor(
     private readonly deps: { catalog: CatalogService; auth: AuthService },
-    private readonly fields: string[],
-  ) {}
+    fields: string[],
+  ) {
+    // Annotations whole: a field path cannot name a key with dots in it.
+    this.fields = [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.annotations',
+      ...fields.filter(f => !f.startsWith('metadata.annotations.')),
+    ];
+  }
 
   /** The components of the given names (lower-case keys), found or not. */
-  async byNames(names: string[]): Promise<Map<string, Entity | undefined>> {
-    const keys = [...new Set(names.map(lower))];
+  byNames(names: string[]): Promise<Map<string, Entity | undefined>> {
+    return this.byFilter('name', 'metadata.name', names, e => [
+      e.metadata.name,
+    ]);
+  }
+
+  /**
+   * The components whose `github.com/project-slug` annotation is one of
+   * the given `owner/name` repositories (lower-case keys), found or not.
+   */
+  byRepositories(slugs: string[]): Promise<Map<string, Entity | undefined>> {
+    return this.byFilter(
+      'repository',
+      `metadata.annotations.${ANNOTATION_PROJECT_SLUG}`,
+      slugs,
+      e => {
+        const slug = e.metadata.annotations?.[ANNOTATION_PROJECT_SLUG];
+        return slug ? [slug] : [];
+      },
+    );
+  }
+
+  private async byFilter(
+    kind: string,
+    field: string,
+    values: string[],
+    keysOf: (entity: Entity) => string[],
+  ): Promise<Map<string, Entity | undefined>> {
+    const keys = [...new Set(values.map(lower))];
     const now = Date.now();
     const missing = keys.filter(key => {
-      const cached = this.byKey.get(`name:${key}`);
+      const cached = this.byKey.get(`${kind}:${key}`);
       return !cached || now - cached.at >= CACHE_MS;
     });
     const credentials = await this.deps.auth.getOwnServiceCredentials();
@@ -36,26 +77,20 @@ export class ComponentDirectory {
       const chunk = missing.slice(i, i + FILTER_CHUNK);
       const { items } = await this.deps.catalog.getEntities(
         {
-          filter: { kind: 'component', 'metadata.name': chunk },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            ...this.fields,
-          ],
+          filter: { kind: 'component', [field]: chunk },
+          fields: this.fields,
         },
         { credentials },
       );
-      chunk.forEach(key => this.byKey.set(`name:${key}`, { at: now }));
+      chunk.forEach(key => this.byKey.set(`${kind}:${key}`, { at: now }));
       for (const entity of items) {
-        this.byKey.set(`name:${lower(entity.metadata.name)}`, {
-          entity,
-          at: now,
-        });
+        for (const key of keysOf(entity)) {
+          this.byKey.set(`${kind}:${lower(key)}`, { entity, at: now });
+        }
       }
     }
     return new Map(
-      keys.map(key => [key, this.byKey.get(`name:${key}`)?.entity]),
+      keys.map(key => [key, this.byKey.get(`${kind}:${key}`)?.entity]),
     );
   }
 
@@ -71,12 +106,7 @@ export class ComponentDirectory {
       const { items } = await this.deps.catalog.getEntitiesByRefs(
         {
           entityRefs: missing,
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            ...this.fields,
-          ],
+          fields: this.fields,
         },
         { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );

@@ -19,6 +19,12 @@ const entities = [
       'golden-path.io/production-environments': 'prod-eu, prod-us',
     },
   }),
+  component('billing', {
+    annotations: {
+      'github.com/project-slug': 'Acme/billing-service',
+      'golden-path.io/production-environments': 'live',
+    },
+  }),
 ];
 
 const service = mockCredentials.service.header();
@@ -128,7 +134,7 @@ describe('deployments and usage API', () => {
       });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
-      'Invalid deployments: deployments[1].commitTimes.0: must not be after deployedAt; deployments[2].service: give the service name or its entityRef. Nothing was stored.',
+      'Invalid deployments: deployments[1].commitTimes.0: must not be after deployedAt; deployments[2].service: give the service name, its repository or its entityRef. Nothing was stored.',
     );
     expect((await metrics(server)).catalogCoverage.services).toBe(0);
 
@@ -157,34 +163,61 @@ describe('deployments and usage API', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('receives GitHub deployment statuses, ignoring those that are not final', async () => {
+  it('receives GitHub deployment statuses, ignoring those that are not final, and finds the entity by its project-slug annotation before its name', async () => {
     const { server } = await backend();
-    const event = (state: string) => ({
+    const event = (
+      state: string,
+      repository = { full_name: 'acme/payments-api', name: 'payments-api' },
+      environment = 'production',
+    ) => ({
       deployment_status: { state, created_at: minutesAgo(5) },
       deployment: {
         id: 7,
-        environment: 'production',
+        environment,
         created_at: minutesAgo(10),
         sha: 'abc123',
         payload: { commitTimes: [minutesAgo(70)] },
       },
-      repository: { full_name: 'acme/payments-api', name: 'payments-api' },
+      repository,
     });
-    const pending = await request(server)
-      .post('/api/golden-path/deployments/webhooks/github')
-      .set('Authorization', service)
-      .set('X-GitHub-Event', 'deployment_status')
-      .send(event('in_progress'));
+    const send = (body: object) =>
+      request(server)
+        .post('/api/golden-path/deployments/webhooks/github')
+        .set('Authorization', service)
+        .set('X-GitHub-Event', 'deployment_status')
+        .send(body);
+    const pending = await send(event('in_progress'));
     expect(pending.status).toBe(202);
-    const done = await request(server)
-      .post('/api/golden-path/deployments/webhooks/github')
-      .set('Authorization', service)
-      .set('X-GitHub-Event', 'deployment_status')
-      .send(event('success'));
+    const done = await send(event('success'));
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ source: 'github', inserted: 1 });
+    expect((await metrics(server)).catalogCoverage).toEqual({
+      services: 1,
+      inCatalog: 1,
+    });
+
+    // No component is named billing-service: the annotation finds billing,
+    // whose own production environment is "live".
+    const annotated = await send(
+      event(
+        'success',
+        { full_name: 'acme/billing-service', name: 'billing-service' },
+        'live',
+      ),
+    );
+    expect(annotated.status).toBe(200);
+    const unknown = await send(
+      event('failure', { full_name: 'acme/legacy-cron', name: 'legacy-cron' }),
+    );
+    expect(unknown.status).toBe(200);
     const body = await metrics(server);
-    expect(body.catalogCoverage).toEqual({ services: 1, inCatalog: 1 });
+    expect(body.catalogCoverage).toEqual({ services: 3, inCatalog: 2 });
+    const frequency = body.metrics.find(
+      (m: any) => m.id === 'deploymentFrequency',
+    );
+    // "live" counts as production only for billing, by its annotation.
+    expect(frequency.details.productionDeployments).toBe(3);
+    expect(frequency.details.changeFailureRate).toBeCloseTo(1 / 3, 6);
   });
 
   it("records the signed-in user's portal events once, and shows which plugins are used and which are ignored", async () => {

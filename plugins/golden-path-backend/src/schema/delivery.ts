@@ -70,6 +70,11 @@ export const deliverySchemas = {
           "The service's name; a Component of that name is its entity",
       },
       entityRef: { type: 'string' },
+      repository: {
+        type: 'string',
+        description:
+          'The repository as owner/name; a Component annotated github.com/project-slug with it is its entity, before one named as the service',
+      },
       environment: { type: 'string' },
       deployedAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },

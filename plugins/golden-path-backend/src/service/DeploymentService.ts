@@ -61,16 +61,26 @@ export class DeploymentService {
         ? [entityRefKey(d.entityRef, { defaultKind: 'component' })]
         : [],
     );
-    const [byRef, byName] = await Promise.all([
+    const [byRef, byRepository, byName] = await Promise.all([
       this.components.byRefs(refs),
+      this.components.byRepositories(
+        kept.flatMap(d => (!d.entityRef && d.repository ? [d.repository] : [])),
+      ),
       this.components.byNames(
-        kept.flatMap(d => (d.entityRef ? [] : [d.service!])),
+        kept.flatMap(d => (!d.entityRef && d.service ? [d.service] : [])),
       ),
     ]);
+    // The ref if given; else the component annotated with the repository,
+    // else the one named as the service.
     const entityOf = (d: ParsedDeployment) =>
       d.entityRef
         ? byRef.get(entityRefKey(d.entityRef, { defaultKind: 'component' }))
-        : byName.get(d.service!.toLocaleLowerCase('en-US'));
+        : (d.repository
+            ? byRepository.get(d.repository.toLocaleLowerCase('en-US'))
+            : undefined) ??
+          (d.service
+            ? byName.get(d.service.toLocaleLowerCase('en-US'))
+            : undefined);
     const entities = kept.map(entityOf);
     const paths = await this.deps.results.pathsOf([
       ...new Set(entities.flatMap(e => (e ? [refOf(e)] : []))),
@@ -92,7 +102,7 @@ export class DeploymentService {
           entityRef ??
           (d.entityRef
             ? entityRefKey(d.entityRef, { defaultKind: 'component' })
-            : d.service!.toLocaleLowerCase('en-US')),
+            : (d.service ?? d.repository!).toLocaleLowerCase('en-US')),
         ...(entityRef ? { entityRef } : {}),
         environment: d.environment,
         production,

@@ -187,6 +187,12 @@ export interface DeploymentInput {
   id: string;
   /** The service's name as the CI/CD knows it; or give entityRef. */
   service?: string;
+  /**
+   * The repository as `owner/name`: a Component annotated
+   * `github.com/project-slug` with it is the entity, before one named as
+   * the service.
+   */
+  repository?: string;
   entityRef?: string;
   environment: string;
   /** ISO 8601 */

@@ -13,6 +13,9 @@ export const deploymentSchema = z
     id: text(255),
     service: text(255).optional(),
     entityRef: text(255).optional(),
+    repository: text(255)
+      .regex(/^[^/\s]+\/[^/\s]+$/, 'must be a repository like owner/name')
+      .optional(),
     environment: text(100),
     deployedAt: instant,
     updatedAt: instant.optional(),
@@ -23,11 +26,11 @@ export const deploymentSchema = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (!d.service && !d.entityRef) {
+    if (!d.service && !d.entityRef && !d.repository) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['service'],
-        message: 'give the service name or its entityRef',
+        message: 'give the service name, its repository or its entityRef',
       });
     }
     if (d.entityRef) {

@@ -15,8 +15,9 @@ const FINAL_STATES = new Map([
 ]);
 
 /**
- * A GitHub `deployment_status` event as a deployment: the repository's
- * name is the service (matched to a catalog Component of that name), the
+ * A GitHub `deployment_status` event as a deployment: the repository is
+ * matched to the Component annotated `github.com/project-slug: owner/name`,
+ * else to the Component named as the repository (the service); the
  * deployment's environment and creation time, the status time as the
  * update. Commit times come from the deployment's payload
  * (`{"commitTimes": [...]}`), where the workflow that created it put them.
@@ -44,6 +45,9 @@ export function githubDeployment(
     deployment: {
       id: repositoryItemId(body?.repository?.full_name, deployment?.id),
       service: body?.repository?.name,
+      ...(body?.repository?.full_name
+        ? { repository: body.repository.full_name }
+        : {}),
       environment: deployment?.environment ?? status?.environment,
       deployedAt: deployment?.created_at,
       updatedAt: status?.created_at ?? status?.updated_at,
