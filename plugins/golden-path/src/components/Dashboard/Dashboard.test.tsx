@@ -256,6 +256,33 @@ describe('DashboardContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('exports the metrics, the anti-patterns and the funnel as CSV', async () => {
+    await renderDashboard(withMetrics());
+    const exported = async (name: string) => {
+      await user.click(await screen.findByRole('button', { name }));
+      await waitFor(() => expect(saveCsv).toHaveBeenCalled());
+      const [filename, csv] = jest.mocked(saveCsv).mock.lastCall!;
+      jest.mocked(saveCsv).mockClear();
+      return { filename, lines: csv.split('\n') };
+    };
+    const metrics = await exported('Export the platform metrics as CSV');
+    expect(metrics.filename).toBe('golden-path-platform-metrics.csv');
+    expect(metrics.lines[0]).toMatch(/^metric,title,unit,value,target,/);
+    // A header, a line per metric shown, and the final newline.
+    expect(metrics.lines).toHaveLength(screen.getAllByRole('term').length + 2);
+    const patterns = await exported('Export the anti-patterns as CSV');
+    expect(patterns.lines[1]).toMatch(
+      /^platform-as-gatekeeper,Platform team as gatekeeper,warning,/,
+    );
+    const funnel = await exported('Export the template funnel as CSV');
+    expect(funnel.lines.slice(1, 5)).toEqual([
+      'template_runs,40',
+      'succeeded,36',
+      'entities_in_catalog,30',
+      'deployed_to_production,12',
+    ]);
+  });
+
   it('says when no template ran', async () => {
     await renderDashboard(
       withMetrics({

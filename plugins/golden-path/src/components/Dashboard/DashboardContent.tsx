@@ -6,7 +6,12 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathApiRef } from '../../api';
 import { useGoldenPaths } from '../../hooks/useGoldenPaths';
-import { FigureFiltersBar, rangeFrom, useFigureFilters } from '../shared';
+import {
+  FigureFiltersBar,
+  rangeFrom,
+  TableWithFooter,
+  useFigureFilters,
+} from '../shared';
 import { formatDate, plural } from '../shared/format';
 import { AntiPatterns } from './AntiPatterns';
 import { FeatureUsage } from './FeatureUsage';
@@ -15,6 +20,7 @@ import { MetricTiles } from './MetricTiles';
 import { MetricTrendChart } from './MetricTrendChart';
 import { NpsSection } from './NpsSection';
 import { PathAdoptionTable } from './PathAdoptionTable';
+import { antiPatternsCsv, funnelCsv, metricsCsv } from './platformCsv';
 import { TeamMetricsTable } from './TeamMetricsTable';
 import { TemplateFunnel } from './TemplateFunnel';
 import { TicketPainPoints } from './TicketPainPoints';
@@ -35,7 +41,14 @@ function PlatformMetrics(props: {
             response.to,
           )}, against the ${period} before`}
         >
-          <MetricTiles metrics={response.metrics} period={period} />
+          <TableWithFooter
+            table={<MetricTiles metrics={response.metrics} period={period} />}
+            exportCsv={{
+              what: 'the platform metrics',
+              filename: 'golden-path-platform-metrics.csv',
+              load: () => metricsCsv(response.metrics),
+            }}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
@@ -43,7 +56,14 @@ function PlatformMetrics(props: {
           title="Anti-patterns"
           subheader="What the metrics say to fix first"
         >
-          <AntiPatterns found={response.antiPatterns} />
+          <TableWithFooter
+            table={<AntiPatterns found={response.antiPatterns} />}
+            exportCsv={{
+              what: 'the anti-patterns',
+              filename: 'golden-path-anti-patterns.csv',
+              load: () => antiPatternsCsv(response.antiPatterns),
+            }}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
@@ -51,9 +71,18 @@ function PlatformMetrics(props: {
           title="Template funnel"
           subheader="From template run to production"
         >
-          <TemplateFunnel
-            funnel={response.funnel}
-            coverage={response.catalogCoverage}
+          <TableWithFooter
+            table={
+              <TemplateFunnel
+                funnel={response.funnel}
+                coverage={response.catalogCoverage}
+              />
+            }
+            exportCsv={{
+              what: 'the template funnel',
+              filename: 'golden-path-template-funnel.csv',
+              load: () => funnelCsv(response.funnel, response.catalogCoverage),
+            }}
           />
         </InfoCard>
       </Grid>
