@@ -136,6 +136,67 @@ describe('tickets API', () => {
     expect(path.body.totals.opened).toBe(2);
   });
 
+  it('gives median and p90 times, and the volume and resolution trends against the previous period', async () => {
+    const { server } = await backend();
+    const HOUR = 3_600_000;
+    const resolvedAfter = (
+      id: string,
+      createdHoursAgo: number,
+      hours: number,
+    ) =>
+      ticket(id, {
+        status: 'resolved',
+        createdAt: hoursAgo(createdHoursAgo),
+        updatedAt: hoursAgo(createdHoursAgo - hours),
+        firstResponseAt: hoursAgo(createdHoursAgo - hours / 2),
+        resolvedAt: hoursAgo(createdHoursAgo - hours),
+      });
+    // This period: ten tickets resolved after 1 to 10 hours. The one before
+    // (15 weeks ago): five, each resolved after 20 hours.
+    const tickets = [
+      ...Array.from({ length: 10 }, (_, i) =>
+        resolvedAfter(`NOW-${i}`, 48, i + 1),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        resolvedAfter(`THEN-${i}`, 15 * 7 * 24, 20),
+      ),
+    ];
+    const stored = await request(server)
+      .post('/api/golden-path/tickets')
+      .set('Authorization', service)
+      .send({ source: 'jira', tickets });
+    expect(stored.body).toMatchObject({ inserted: 15 });
+
+    const { body } = await figures(server).expect(200);
+    const near = (value: number, expected: number) =>
+      // Durations are read from histogram buckets a quarter of a doubling wide.
+      expect(Math.abs(value / expected - 1)).toBeLessThan(0.2);
+    expect(body.totals).toMatchObject({ opened: 10, resolved: 10 });
+    expect(body.totals.resolution.count).toBe(10);
+    near(body.totals.resolution.medianMs, 5.5 * HOUR);
+    near(body.totals.resolution.p90Ms, 9.1 * HOUR);
+    near(body.totals.firstResponse.medianMs, 2.75 * HOUR);
+    expect(body.totals.resolution.p90Ms).toBeGreaterThan(
+      body.totals.resolution.medianMs,
+    );
+    expect(body.previousTotals).toMatchObject({ opened: 5, resolved: 5 });
+    near(body.previousTotals.resolution.medianMs, 20 * HOUR);
+
+    // Twice the tickets: worse. Resolved in about a quarter of the time:
+    // better.
+    expect(body.openedPerWeek).toBeCloseTo(10 / body.weeks.length, 6);
+    expect(body.volumeTrend).toMatchObject({
+      direction: 'up',
+      improving: false,
+    });
+    expect(body.volumeTrend.relativeChange).toBeCloseTo(1, 6);
+    expect(body.resolutionTrend).toMatchObject({
+      direction: 'down',
+      improving: true,
+    });
+    expect(body.resolutionTrend.relativeChange).toBeLessThan(-0.6);
+  });
+
   it('rejects a batch with one bad ticket whole, naming the row and field', async () => {
     const { server } = await backend();
     const response = await request(server)
