@@ -6,6 +6,7 @@
 #                      and MySQL where their connection strings are set) and
 #                      end-to-end in Chromium
 #   ./gp yarn ARGS...  run the committed Yarn with the provisioned Node
+#                      (and Chromium for `proof` and `test:e2e`)
 set -euo pipefail
 
 [ "${1:-}" = yarn ] && GP_SKIP_INSTALL=1
@@ -24,6 +25,8 @@ case "$command" in
     exec node scripts/test-all.mjs "$@"
     ;;
   yarn)
+    # The proof suites and the Playwright tests drive Chromium.
+    case "${1:-}" in proof | test:e2e) gp_ensure_chromium ;; esac
     exec node "$GP_ROOT"/.yarn/releases/yarn-*.cjs "$@"
     ;;
   *)
