@@ -276,16 +276,8 @@ export const goldenPathPlugin = createBackendPlugin({
         });
         const rollups = new RollupTask({
           stores: [
-            {
-              name: 'ticket',
-              pendingMarks: () => tickets.pendingMarks(),
-              rebuildMarked: l => tickets.rebuildMarked(l),
-            },
-            {
-              name: 'deployment',
-              pendingMarks: () => deployments.pendingMarks(),
-              rebuildMarked: l => deployments.rebuildMarked(l),
-            },
+            { name: 'ticket', store: tickets },
+            { name: 'deployment', store: deployments },
           ],
           logger: deps.logger,
         });

@@ -42,16 +42,8 @@ describe('RollupTask', () => {
       });
       const task = new RollupTask({
         stores: [
-          {
-            name: 'ticket',
-            pendingMarks: () => tickets.pendingMarks(),
-            rebuildMarked: l => tickets.rebuildMarked(l),
-          },
-          {
-            name: 'deployment',
-            pendingMarks: () => deployments.pendingMarks(),
-            rebuildMarked: l => deployments.rebuildMarked(l),
-          },
+          { name: 'ticket', store: tickets },
+          { name: 'deployment', store: deployments },
         ],
         logger: mockServices.logger.mock(),
       });

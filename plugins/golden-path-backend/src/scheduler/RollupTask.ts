@@ -13,11 +13,13 @@ const WEEKS_PER_RUN = 520;
 const QUIET_MS = 10_000;
 const MAX_WAIT_MS = 5 * 60_000;
 
-/** A store whose rollups the task rebuilds. */
+/** A store whose rollups the task rebuilds, and its name for the logs. */
 export interface RollupStore {
   name: string;
-  pendingMarks(): Promise<PendingMarks | undefined>;
-  rebuildMarked(limit: number): Promise<number>;
+  store: {
+    pendingMarks(): Promise<PendingMarks | undefined>;
+    rebuildMarked(limit: number): Promise<number>;
+  };
 }
 
 /**
@@ -43,22 +45,20 @@ export class RollupTask {
   ) {}
 
   async run(now = new Date()): Promise<void> {
-    for (const store of this.deps.stores) {
+    for (const { name, store } of this.deps.stores) {
       const pending = await store.pendingMarks();
       if (!pending) continue;
       const writing = now.getTime() - pending.lastMarkedAt.getTime() < QUIET_MS;
       const due =
         now.getTime() - pending.firstMarkedAt.getTime() >= MAX_WAIT_MS;
       if (writing && !due) {
-        this.deps.logger.debug(
-          `Rebuilding ${store.name} figures once writes pause`,
-        );
+        this.deps.logger.debug(`Rebuilding ${name} figures once writes pause`);
         continue;
       }
       const started = Date.now();
       const weeks = await store.rebuildMarked(WEEKS_PER_RUN);
       this.deps.logger.info(
-        `Rebuilt ${weeks} weeks of ${store.name} figures in ${
+        `Rebuilt ${weeks} weeks of ${name} figures in ${
           Date.now() - started
         } ms`,
       );
