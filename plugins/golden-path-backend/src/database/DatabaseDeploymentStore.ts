@@ -27,7 +27,12 @@ import {
   RollupMark,
 } from './operations/rollupMarks';
 import { insertSelect } from './operations/insertSelect';
-import { insertTotals, sliceRows } from './operations/rollupTotals';
+import {
+  insertTotals,
+  rollupPathId,
+  rollupSliceColumns,
+  sliceRows,
+} from './operations/rollupTotals';
 import {
   DbDeploymentRow,
   DEPLOYED_SERVICES_TABLE,
@@ -243,13 +248,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   private async rebuild(weeks: string[], marks: RollupMark[]) {
     await this.db.transaction(async tx => {
       await lockRow(tx, LOCKS_TABLE, { name: 'deployment-rollups' });
-      const pathId = tx.raw("coalesce(path_id, '')");
+      const pathId = rollupPathId(tx);
       const production = tx.raw('case when production then 1 else 0 end');
-      const slice = [
-        'week',
-        'team',
-        tx.raw("coalesce(path_id, '') as path_id"),
-      ];
+      const slice = rollupSliceColumns(tx, 'week');
       await tx(DEPLOYMENT_WEEKLY_TABLE).whereIn('week', weeks).delete();
       await tx(LEAD_TIMES_TABLE).whereIn('week', weeks).delete();
       const counters = ['deployments', 'failures'];
@@ -262,7 +263,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
           .groupBy('week', 'team', pathId, production)
           .select(
             ...slice,
-            tx.raw('case when production then 1 else 0 end as production'),
+            tx.raw('? as production', [production]),
             tx.raw('count(*) as deployments'),
             tx.raw(
               "sum(case when outcome = 'success' then 0 else 1 end) as failures",

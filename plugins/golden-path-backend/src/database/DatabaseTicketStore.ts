@@ -19,7 +19,12 @@ import {
   RollupMark,
 } from './operations/rollupMarks';
 import { insertSelect } from './operations/insertSelect';
-import { insertTotals, sliceRows } from './operations/rollupTotals';
+import {
+  insertTotals,
+  rollupPathId,
+  rollupSliceColumns,
+  sliceRows,
+} from './operations/rollupTotals';
 import {
   rollupColumns,
   TYPE_COLUMNS,
@@ -234,12 +239,8 @@ export class DatabaseTicketStore implements TicketStore {
     await this.db.transaction(async tx => {
       await lockRow(tx, LOCKS_TABLE, { name: 'ticket-rollups' });
       const tickets = () => tx<DbTicketRow>(TICKETS_TABLE);
-      const pathId = tx.raw("coalesce(path_id, '')");
-      const slice = (week: string) => [
-        tx.raw('?? as week', [week]),
-        'team',
-        tx.raw("coalesce(path_id, '') as path_id"),
-      ];
+      const pathId = rollupPathId(tx);
+      const slice = (week: string) => rollupSliceColumns(tx, week);
       const constant = (value: number, column: string) =>
         tx.raw(`${value} as ??`, [column]);
       const labelled = await tickets()
@@ -302,11 +303,10 @@ export class DatabaseTicketStore implements TicketStore {
         WEEKLY_COUNTERS,
       );
 
-      const facetColumns = ['week', 'team', 'path_id', 'facet', 'value'];
       await insertSelect(
         tx,
         TICKET_FACETS_TABLE,
-        [...facetColumns, 'count'],
+        ['week', 'team', 'path_id', 'facet', 'value', 'count'],
         tickets()
           .whereIn('created_week', weeks)
           .whereNotNull('category')
@@ -318,30 +318,31 @@ export class DatabaseTicketStore implements TicketStore {
             tx.raw('count(*) as ??', ['count']),
           ),
       );
-      const labels = new Map<string, number>();
+      const labels = new Map<string, Record<string, string | number>>();
       for (const r of labelled) {
         for (const label of new Set<string>(JSON.parse(r.labels))) {
           const key = JSON.stringify([
             r.created_week,
             r.team,
             r.path_id ?? '',
-            'label',
             label,
           ]);
-          labels.set(key, (labels.get(key) ?? 0) + 1);
+          const row = labels.get(key);
+          if (row) {
+            row.count = Number(row.count) + 1;
+          } else {
+            labels.set(key, {
+              week: r.created_week,
+              team: r.team,
+              path_id: r.path_id ?? '',
+              facet: 'label',
+              value: label,
+              count: 1,
+            });
+          }
         }
       }
-      await insertAll(
-        tx,
-        TICKET_FACETS_TABLE,
-        [...labels].map(([key, count]) => ({
-          ...Object.fromEntries(
-            (JSON.parse(key) as string[]).map((v, i) => [facetColumns[i], v]),
-          ),
-          count,
-        })),
-        2000,
-      );
+      await insertAll(tx, TICKET_FACETS_TABLE, [...labels.values()], 2000);
       await insertSelect(
         tx,
         TICKET_FACETS_BY_PATH_TABLE,

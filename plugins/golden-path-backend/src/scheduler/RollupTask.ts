@@ -57,11 +57,13 @@ export class RollupTask {
       }
       const started = Date.now();
       const weeks = await store.rebuildMarked(WEEKS_PER_RUN);
-      this.deps.logger.info(
-        `Rebuilt ${weeks} weeks of ${name} figures in ${
-          Date.now() - started
-        } ms`,
-      );
+      if (weeks > 0) {
+        this.deps.logger.info(
+          `Rebuilt ${weeks} weeks of ${name} figures in ${
+            Date.now() - started
+          } ms`,
+        );
+      }
     }
   }
 }

@@ -10,6 +10,27 @@ import { insertSelect } from './insertSelect';
  */
 export const ALL = '*';
 
+/** A source row's path as a rollup keys it: `''` for none. */
+export function rollupPathId(db: Knex | Knex.Transaction): Knex.Raw {
+  return db.raw("coalesce(path_id, '')");
+}
+
+/**
+ * The key columns of a rollup row selected from its source table: the
+ * given week column as `week`, the team, and {@link rollupPathId} as
+ * `path_id`. Group by the week column, `team` and `rollupPathId`.
+ */
+export function rollupSliceColumns(
+  db: Knex | Knex.Transaction,
+  weekColumn: string,
+): Array<string | Knex.Raw> {
+  return [
+    db.raw('?? as week', [weekColumn]),
+    'team',
+    db.raw('? as path_id', [rollupPathId(db)]),
+  ];
+}
+
 /**
  * Writes the total rows of some weeks of a rollup table from its rows per
  * team and path, already written: their counters summed by the `keep`
