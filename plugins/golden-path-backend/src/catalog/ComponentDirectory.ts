@@ -23,6 +23,7 @@ export class ComponentDirectory {
 
   private readonly fields: string[];
 
+  /** `fields`: what ingestion needs beside the name and the annotations. */
   constructor(
     private readonly deps: { catalog: CatalogService; auth: AuthService },
     fields: string[],
@@ -33,7 +34,7 @@ export class ComponentDirectory {
       'metadata.name',
       'metadata.namespace',
       'metadata.annotations',
-      ...fields.filter(f => !f.startsWith('metadata.annotations.')),
+      ...fields,
     ];
   }
 

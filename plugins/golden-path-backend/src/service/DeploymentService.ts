@@ -37,10 +37,9 @@ export class DeploymentService {
       settings: GoldenPathSettings;
     },
   ) {
-    this.components = new ComponentDirectory(deps, [
-      'spec.owner',
-      `metadata.annotations.${ANNOTATION_PRODUCTION_ENVIRONMENTS}`,
-    ]);
+    // Components come with their annotations (the production
+    // environments, the project slug).
+    this.components = new ComponentDirectory(deps, ['spec.owner']);
   }
 
   private isProduction(environment: string, entity?: Entity): boolean {
